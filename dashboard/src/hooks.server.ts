@@ -1,0 +1,19 @@
+import { redirect, type Handle } from '@sveltejs/kit';
+
+/** Pages anyone may open. */
+const PUBLIC = ['/login', '/estado'];
+
+/**
+ * Atalaya's server resolves the session before handing the request to SvelteKit (platform.req.atalayaUser), so
+ * the dashboard never opens the warehouse itself. Without a session, pages send the user to /login.
+ */
+export const handle: Handle = async ({ event, resolve }) => {
+  event.locals.user = event.platform?.req?.atalayaUser ?? null;
+  const path = event.url.pathname;
+  const isPublic = PUBLIC.some((p) => path === p || path.startsWith(p + '/'));
+  if (!event.locals.user && !isPublic && !path.startsWith('/_app/')) {
+    const next = path === '/' ? '' : `?siguiente=${encodeURIComponent(path + event.url.search)}`;
+    redirect(303, `/login${next}`);
+  }
+  return resolve(event);
+};

@@ -1,0 +1,10 @@
+import { cartografiaPipeline } from './cartografia/index.js';
+import type { Pipeline } from './runner/types.js';
+import { ticketsPipeline } from './tickets/index.js';
+
+/** Every source Atalaya loads. Adding a source: one folder under pipelines/ and one line here. */
+export const PIPELINES: readonly Pipeline[] = [cartografiaPipeline, ticketsPipeline];
+
+export function findPipeline(name: string): Pipeline | undefined {
+  return PIPELINES.find((p) => p.name === name);
+}

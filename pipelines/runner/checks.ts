@@ -1,0 +1,54 @@
+import type { Warehouse } from '../../src/db/warehouse.js';
+import type { Check } from './types.js';
+import { ident, lit } from './validate.js';
+
+export interface CheckResult {
+  nombre: string;
+  tipo: Check['kind'];
+  tabla: string;
+  fallas: number;
+  muestra: unknown[];
+}
+
+export function checkName(ch: Check): string {
+  switch (ch.kind) {
+    case 'unique': return `único: ${ch.table} (${ch.columns.join(', ')})`;
+    case 'not_null': return `no nulo: ${ch.table}.${ch.column}`;
+    case 'relationship': return `relación: ${ch.table}.${ch.column} → ${ch.ref}.${ch.refColumn}`;
+    case 'accepted_values': return `valores aceptados: ${ch.table}.${ch.column}`;
+    case 'freshness': return `vigencia: ${ch.table}.${ch.column} ≤ ${ch.maxHours} h`;
+  }
+}
+
+/** SQL returning the offending rows of a check (none when it passes). */
+export function checkSql(ch: Check): string {
+  switch (ch.kind) {
+    case 'unique': {
+      const cols = ch.columns.map(ident).join(', ');
+      return `SELECT ${cols}, count(*)::INTEGER AS repeticiones FROM ${ch.table} GROUP BY ${cols} HAVING count(*) > 1`;
+    }
+    case 'not_null':
+      return `SELECT * FROM ${ch.table} WHERE ${ident(ch.column)} IS NULL`;
+    case 'relationship':
+      return `SELECT t.* FROM ${ch.table} t
+        LEFT JOIN ${ch.ref} r ON t.${ident(ch.column)} = r.${ident(ch.refColumn)}
+        WHERE t.${ident(ch.column)} IS NOT NULL AND r.${ident(ch.refColumn)} IS NULL${ch.where ? ` AND (${ch.where})` : ''}`;
+    case 'accepted_values':
+      return `SELECT * FROM ${ch.table}
+        WHERE ${ident(ch.column)} IS NOT NULL AND ${ident(ch.column)} NOT IN (${ch.values.map(lit).join(', ')})`;
+    case 'freshness':
+      return `SELECT max(${ident(ch.column)}) AS ultimo FROM ${ch.table}
+        HAVING max(${ident(ch.column)}) IS NULL OR max(${ident(ch.column)}) < now() - INTERVAL ${Math.round(ch.maxHours)} HOUR`;
+  }
+}
+
+export async function runChecks(wh: Warehouse, checks: readonly Check[]): Promise<CheckResult[]> {
+  const out: CheckResult[] = [];
+  for (const ch of checks) {
+    const sql = checkSql(ch);
+    const [{ n }] = await wh.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${sql})`) as [{ n: number }];
+    const muestra = n > 0 ? await wh.all(`${sql} LIMIT 5`) : [];
+    out.push({ nombre: checkName(ch), tipo: ch.kind, tabla: ch.table, fallas: n, muestra });
+  }
+  return out;
+}

@@ -1,0 +1,12 @@
+/**
+ * Fault injection for the crash tests: when ATALAYA_FAULT names this point, the process stops here (blocking,
+ * inside the open transaction) and writes ATALAYA_FAULT_FILE so the test knows when to kill it.
+ */
+import fs from 'node:fs';
+
+export function faultPoint(name: string): void {
+  if (process.env.ATALAYA_FAULT !== name) return;
+  if (process.env.ATALAYA_FAULT_FILE) fs.writeFileSync(process.env.ATALAYA_FAULT_FILE, name);
+  const until = Date.now() + 60_000;
+  while (Date.now() < until) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+}

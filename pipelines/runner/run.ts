@@ -1,0 +1,238 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { archiveDir, inboxDir } from '../../src/config/index.js';
+import { inTransaction, type Warehouse } from '../../src/db/warehouse.js';
+import { runChecks } from './checks.js';
+import { extractFile, listInbox, writeRowsCsv, type ExtractedFile } from './extract/files.js';
+import { findHeaderRow } from './headers.js';
+import { loadTable } from './load.js';
+import { faultPoint } from './fault.js';
+import { withRetry } from './retry.js';
+import type { LoadCounts, Pipeline, Progress, RunContext } from './types.js';
+
+export interface RunOptions {
+  dataDir: string;
+  origen?: 'manual' | 'programada' | 'inicio' | 'cli';
+  options?: Record<string, string>;
+  onProgress?: (p: Progress) => void;
+  /** Called as soon as the run has its id, before any work. */
+  onStart?: (runId: number) => void;
+  retry?: { retries: number; baseMs: number };
+}
+
+export interface RunResult extends LoadCounts {
+  id: number;
+  estado: 'exito' | 'fallo';
+  error: string | null;
+  avisos: string[];
+}
+
+export class PipelineBusyError extends Error {
+  constructor(public pipeline: string, public runId: number) {
+    super(`El proceso «${pipeline}» ya está en ejecución (ejecución ${runId}).`);
+  }
+}
+
+/** Runs in progress in this process, with their last progress report. */
+export const activeRuns = new Map<number, { pipeline: string; progress: Progress }>();
+const running = new Map<string, number>();
+
+export function runningId(pipeline: string): number | undefined {
+  return running.get(pipeline);
+}
+
+async function startRun(wh: Warehouse, p: Pipeline, origen: string): Promise<number> {
+  return wh.write(async (c) => {
+    const r = await c.runAndReadAll(
+      `INSERT INTO ops.ejecuciones (pipeline, estado, origen) VALUES ($1, 'en_curso', $2) RETURNING id`,
+      [p.name, origen],
+    );
+    return Number(r.getRows()[0]![0]);
+  });
+}
+
+async function finishRun(wh: Warehouse, id: number, r: Omit<RunResult, 'id'>): Promise<void> {
+  await wh.exec(
+    `UPDATE ops.ejecuciones SET estado = $estado, fin = now(), filas_leidas = $leidas, filas_cargadas = $cargadas,
+       filas_rechazadas = $rechazadas, error = $error, avisos = $avisos WHERE id = $id`,
+    { estado: r.estado, leidas: r.leidas, cargadas: r.cargadas, rechazadas: r.rechazadas, error: r.error,
+      avisos: r.avisos.length ? r.avisos.join('\n') : null, id },
+  );
+}
+
+/** Marks runs left "en curso" by a process that died as failed; called at start-up. */
+export async function closeInterruptedRuns(wh: Warehouse): Promise<void> {
+  await wh.exec(
+    `UPDATE ops.ejecuciones SET estado = 'fallo', fin = now(),
+       error = 'interrumpida: el proceso terminó antes de confirmar; el almacén quedó como antes de la ejecución'
+     WHERE estado = 'en_curso'`,
+  );
+}
+
+function archive(dataDir: string, pipeline: string, file: string, sub = ''): void {
+  const dir = path.join(archiveDir(dataDir, pipeline), sub);
+  fs.mkdirSync(dir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  try {
+    fs.renameSync(file, path.join(dir, `${stamp}_${path.basename(file)}`));
+  } catch {
+    // Already moved (another run archived it) or unreadable: it is loaded either way, its hash is recorded.
+  }
+}
+
+/** Loads the files of the pipeline's inbox: everything in one transaction, then archives them. */
+async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avisos: string[]): Promise<LoadCounts> {
+  const dir = inboxDir(ctx.dataDir, p.name);
+  const tmpDir = path.join(ctx.dataDir, 'tmp', `${p.name}-${ctx.runId}`);
+  const files = await withRetry(async () => listInbox(dir), { retries: 3, baseMs: 200 });
+  const known = new Set(
+    (await wh.all<{ sha256: string }>('SELECT sha256 FROM ops.archivos_cargados WHERE pipeline = $1', [p.name])).map((r) => r.sha256),
+  );
+  const totals: LoadCounts = { leidas: 0, cargadas: 0, rechazadas: 0 };
+  const already = files.filter((f) => known.has(f.sha256));
+  for (const f of already) avisos.push(`${f.name}: ya se había cargado (mismo contenido); no cambió nada`);
+  const fresh = files.filter((f) => !known.has(f.sha256));
+  const extracted: ExtractedFile[] = [];
+  try {
+    for (const [i, f] of fresh.entries()) {
+      ctx.progress({ fase: `leyendo ${f.name}`, hechos: i, total: fresh.length });
+      extracted.push(await extractFile(f, p.tables, tmpDir));
+    }
+    await wh.withConnection((c) => inTransaction(c, async (tx) => {
+        for (const [i, x] of extracted.entries()) {
+          ctx.progress({ fase: `cargando ${x.file.name}`, hechos: i, total: extracted.length });
+          if (x.unrecognized) {
+            avisos.push(`${x.file.name}: no corresponde a ninguna tabla de «${p.name}» (${p.tables.map((t) => t.table).join(', ')}); se dejó en la bandeja`);
+            continue;
+          }
+          avisos.push(...x.avisos);
+          for (const r of x.rejections) {
+            await tx.run(
+              `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, fila, campo, motivo) VALUES ($1, $2, NULL, $3, NULL, $4, $5)`,
+              [ctx.runId, p.name, r.archivo, r.campo, r.motivo],
+            );
+            avisos.push(`${r.archivo}: ${r.motivo}`);
+          }
+          for (const { table, input } of x.inputs) {
+            const n = await loadTable(tx, table, input, { runId: ctx.runId, pipeline: p.name });
+            totals.leidas += n.leidas;
+            totals.cargadas += n.cargadas;
+            totals.rechazadas += n.rechazadas;
+          }
+          await tx.run(
+            `INSERT INTO ops.archivos_cargados (pipeline, sha256, archivo, ejecucion_id, estado) VALUES ($1, $2, $3, $4, $5)`,
+            [p.name, x.file.sha256, x.file.name, ctx.runId, x.inputs.length ? 'cargado' : 'rechazado'],
+          );
+        }
+        for (const sql of p.transform ?? []) await tx.run(sql);
+        faultPoint('before-commit');
+      }));
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+  for (const f of already) archive(ctx.dataDir, p.name, f.path);
+  for (const x of extracted) {
+    if (x.unrecognized) continue;
+    archive(ctx.dataDir, p.name, x.file.path, x.inputs.length ? '' : 'rechazados');
+  }
+  return totals;
+}
+
+/** Reads every page of an HTTP source first (retrying transient errors), then loads it in one transaction. */
+async function runHttp(wh: Warehouse, p: Pipeline, ctx: RunContext, retry: { retries: number; baseMs: number }): Promise<LoadCounts> {
+  if (p.source.kind !== 'http') throw new Error('not http');
+  const src = p.source;
+  const table = p.tables.find((t) => t.table === src.table);
+  if (!table) throw new Error(`La tabla ${src.table} no está declarada en ${p.name}`);
+  const records = await withRetry(
+    async () => {
+      const all: Array<Record<string, string | null>> = [];
+      for await (const page of src.fetch(ctx)) {
+        all.push(...page);
+        ctx.progress({ fase: `leyendo ${src.label}`, hechos: all.length, total: null });
+      }
+      return all;
+    },
+    { ...retry, onRetry: (n, e, ms) => ctx.progress({ fase: `reintento ${n} en ${ms} ms: ${e.message}`, hechos: 0, total: null }) },
+  );
+  if (records.length === 0) return { leidas: 0, cargadas: 0, rechazadas: 0 };
+  const names = table.columns.map((col) => col.name);
+  const found = findHeaderRow([names], table)!;
+  const tmpDir = path.join(ctx.dataDir, 'tmp', `${p.name}-${ctx.runId}`);
+  const tmp = path.join(tmpDir, 'http.csv');
+  writeRowsCsv(tmp, records.map((r, i) => ({ fila: i + 1, cells: names.map((n) => r[n] ?? null) })), names.length);
+  try {
+    return await wh.withConnection((c) => inTransaction(c, async (tx) => {
+        const n = await loadTable(tx, table, {
+          archivo: src.label, csvPath: tmp, delimiter: ',', skip: 0, width: names.length + 1, filaColumn: true, firstFila: 0, header: found.match,
+        }, { runId: ctx.runId, pipeline: p.name });
+        for (const sql of p.transform ?? []) await tx.run(sql);
+        return n;
+      }));
+  } finally {
+    fs.rmSync(tmpDir, { recursive: true, force: true });
+  }
+}
+
+async function runCustom(wh: Warehouse, p: Pipeline, ctx: RunContext): Promise<LoadCounts> {
+  if (p.source.kind !== 'custom') throw new Error('not custom');
+  const src = p.source;
+  return wh.withConnection((c) => inTransaction(c, async (tx) => {
+    const n = await src.load(tx, ctx);
+    for (const sql of p.transform ?? []) await tx.run(sql);
+    return n;
+  }));
+}
+
+/**
+ * The one way a pipeline runs: one run at a time per pipeline, a run log row from start to end, extract with
+ * retries, load in one transaction, then the data-quality checks.
+ */
+export async function runPipeline(wh: Warehouse, p: Pipeline, opts: RunOptions): Promise<RunResult> {
+  const busy = running.get(p.name);
+  if (busy !== undefined) throw new PipelineBusyError(p.name, busy);
+  running.set(p.name, -1);
+  let id = -1;
+  try {
+    id = await startRun(wh, p, opts.origen ?? 'manual');
+    running.set(p.name, id);
+    activeRuns.set(id, { pipeline: p.name, progress: { fase: 'iniciando', hechos: 0, total: null } });
+    opts.onStart?.(id);
+    const ctx: RunContext = {
+      wh, dataDir: opts.dataDir, runId: id, pipeline: p.name, options: opts.options ?? {},
+      progress: (pr) => {
+        activeRuns.set(id, { pipeline: p.name, progress: pr });
+        opts.onProgress?.(pr);
+      },
+    };
+    const avisos: string[] = [];
+    let result: Omit<RunResult, 'id'>;
+    try {
+      const retry = opts.retry ?? { retries: 3, baseMs: 500 };
+      const counts =
+        p.source.kind === 'files' ? await runFiles(wh, p, ctx, avisos)
+        : p.source.kind === 'http' ? await runHttp(wh, p, ctx, retry)
+        : await runCustom(wh, p, ctx);
+      result = { ...counts, estado: 'exito', error: null, avisos };
+    } catch (e) {
+      result = { leidas: 0, cargadas: 0, rechazadas: 0, estado: 'fallo', error: String((e as Error).message ?? e).split('\n')[0]!, avisos };
+    }
+    if (result.estado === 'exito' && p.checks.length) {
+      ctx.progress({ fase: 'verificaciones de calidad', hechos: 0, total: p.checks.length });
+      const checks = await runChecks(wh, p.checks);
+      await wh.transaction(async (c) => {
+        for (const ch of checks) {
+          await c.run(
+            `INSERT INTO ops.verificaciones (ejecucion_id, pipeline, nombre, tipo, tabla, fallas, muestra) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+            [id, p.name, ch.nombre, ch.tipo, ch.tabla, ch.fallas, JSON.stringify(ch.muestra)],
+          );
+        }
+      });
+    }
+    await finishRun(wh, id, result);
+    return { id, ...result };
+  } finally {
+    running.delete(p.name);
+    activeRuns.delete(id);
+  }
+}

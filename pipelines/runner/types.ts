@@ -1,0 +1,113 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Warehouse } from '../../src/db/warehouse.js';
+
+/** Column types of the source contracts (../shared/contracts/README.md). */
+export type ColumnType = 'text' | 'int' | 'bigint' | 'number' | 'date' | 'datetime' | 'bool';
+
+export interface Column {
+  name: string;
+  type: ColumnType;
+  required?: boolean;
+  /** Accepted values, compared without regard to case, accents or surrounding spaces. */
+  values?: readonly string[];
+  /** Inclusive numeric range for int/number columns. */
+  range?: readonly [number, number];
+}
+
+/** One table of a source: its columns and the key that says which rows a later file replaces. */
+export interface TableContract {
+  table: string;
+  /** Core table the rows are merged into, e.g. core.tickets. */
+  target: string;
+  columns: readonly Column[];
+  /** Columns (contract or derived) that say which rows a later file replaces. */
+  key: readonly string[];
+  /** Columns computed from the typed ones and stored in core, e.g. { anio: 'year(fecha_inicio)' }. */
+  derived?: Readonly<Record<string, string>>;
+}
+
+export type Check =
+  | { kind: 'unique'; table: string; columns: readonly string[] }
+  | { kind: 'not_null'; table: string; column: string }
+  | { kind: 'relationship'; table: string; column: string; ref: string; refColumn: string; where?: string }
+  | { kind: 'accepted_values'; table: string; column: string; values: readonly string[] }
+  | { kind: 'freshness'; table: string; column: string; maxHours: number };
+
+export interface RunContext {
+  wh: Warehouse;
+  dataDir: string;
+  runId: number;
+  pipeline: string;
+  progress: (p: Progress) => void;
+  signal?: AbortSignal;
+  /** Extra options a caller passed (for example the file of `import cartografia <file>`). */
+  options: Record<string, string>;
+}
+
+export interface Progress {
+  fase: string;
+  hechos: number;
+  total: number | null;
+}
+
+/** Rows read from an HTTP source, as text by contract column, in order. */
+export type RecordBatch = Array<Record<string, string | null>>;
+
+export interface HttpSource {
+  kind: 'http';
+  table: string;
+  /** Yields pages of records; throws TransientError for errors worth retrying. */
+  fetch: (ctx: RunContext) => AsyncIterable<RecordBatch>;
+  /** Label stored as the "archivo" of quarantined rows. */
+  label: string;
+}
+
+export interface FileSource {
+  kind: 'files';
+}
+
+/** A source that loads itself inside the run's transaction (cartography, probes, catalogues). */
+export interface CustomSource {
+  kind: 'custom';
+  load: (c: DuckDBConnection, ctx: RunContext) => Promise<LoadCounts>;
+}
+
+export interface LoadCounts {
+  leidas: number;
+  cargadas: number;
+  rechazadas: number;
+}
+
+export interface Pipeline {
+  name: string;
+  /** Spanish title for the dashboard. */
+  titulo: string;
+  /** node-cron expression; null = run only on demand. */
+  schedule: string | null;
+  /** Hours after which the last success is stale. */
+  freshnessHours: number;
+  /** File pipelines read $ATALAYA_DATA_DIR/inbox/<name>/; others declare their source. */
+  source: FileSource | HttpSource | CustomSource;
+  tables: readonly TableContract[];
+  /** SQL run after the merge, inside the same transaction (derived core/mart tables). */
+  transform?: readonly string[];
+  checks: readonly Check[];
+  /** Whether `npm start` with the demo runs it once. */
+  demo?: (ctx: DemoContext) => Promise<void>;
+}
+
+export interface DemoContext {
+  dataDir: string;
+  inbox: (pipeline: string) => string;
+  seed: number;
+  scale: number;
+  /** "Today" for the generated history (ISO date). */
+  today: string;
+  geoDir: string;
+  publicUrl: string;
+}
+
+export class TransientError extends Error {}
+
+/** A file or its header cannot be used at all: reported, nothing of it loads. */
+export class RejectedFileError extends Error {}

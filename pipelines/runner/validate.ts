@@ -1,0 +1,109 @@
+import type { Column, TableContract } from './types.js';
+import { normalizeName } from './headers.js';
+
+/** SQL string literal. Only for names and values that come from contracts, never from files. */
+export const lit = (s: string): string => `'${s.replace(/'/g, "''")}'`;
+export const ident = (s: string): string => `"${s.replace(/"/g, '""')}"`;
+
+const DATE_FORMATS = ['%d/%m/%Y', '%Y-%m-%d', '%d-%m-%Y', '%Y/%m/%d'];
+const TIME_SUFFIXES = [' %H:%M', ' %H:%M:%S', 'T%H:%M', 'T%H:%M:%S', ' %H:%M:%S.%f', 'T%H:%M:%S.%f'];
+const NAIVE_DATETIME = [...DATE_FORMATS.flatMap((d) => TIME_SUFFIXES.map((t) => d + t)), ...DATE_FORMATS];
+const OFFSET_DATETIME = ['%Y-%m-%dT%H:%M:%S%z', '%Y-%m-%d %H:%M:%S%z', '%Y-%m-%dT%H:%M%z', '%Y-%m-%dT%H:%M:%S.%f%z', '%Y-%m-%d %H:%M%z'];
+const list = (xs: string[]): string => `[${xs.map(lit).join(', ')}]`;
+
+/** Normalized form of an accepted value: no case, accents, or difference between spaces and underscores. */
+export const normValue = (v: string): string => normalizeName(v).replace(/_/g, ' ');
+const normSql = (v: string): string => `regexp_replace(lower(strip_accents(${v})), '[\\s_]+', ' ', 'g')`;
+
+/** The typed value of a trimmed, non-empty text `v` (NULL when it does not parse). */
+export function typedExpr(col: Column, v: string): string {
+  switch (col.type) {
+    case 'text':
+      if (!col.values) return v;
+      return `CASE ${normSql(v)} ${col.values.map((a) => `WHEN ${lit(normValue(a))} THEN ${lit(a)}`).join(' ')} END`;
+    case 'int':
+    case 'bigint': {
+      const d = `TRY_CAST(${v} AS DOUBLE)`;
+      return `CASE WHEN ${d} = floor(${d}) AND abs(${d}) < ${col.type === 'int' ? '2147483648' : '9.2e18'} THEN ${d}::${col.type === 'int' ? 'INTEGER' : 'BIGINT'} END`;
+    }
+    case 'number':
+      return `COALESCE(TRY_CAST(${v} AS DOUBLE), CASE WHEN regexp_full_match(${v}, '-?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN TRY_CAST(replace(${v}, ',', '') AS DOUBLE) END)`;
+    case 'date':
+      return `COALESCE(TRY_STRPTIME(${v}, ${list(DATE_FORMATS)})::DATE, TRY_STRPTIME(${v}, ${list(NAIVE_DATETIME)})::DATE)`;
+    case 'datetime': {
+      const z = `regexp_replace(${v}, 'Z$', '+00:00')`;
+      return `COALESCE(TRY_STRPTIME(${z}, ${list(OFFSET_DATETIME)})::TIMESTAMPTZ, timezone('America/Mexico_City', TRY_STRPTIME(${v}, ${list(NAIVE_DATETIME)})))`;
+    }
+    case 'bool':
+      return `CASE WHEN lower(strip_accents(${v})) IN ('si', 's', '1', 'true', 'verdadero', 'x') THEN true WHEN lower(strip_accents(${v})) IN ('no', 'n', '0', 'false', 'falso') THEN false END`;
+  }
+}
+
+export const SQL_TYPE: Record<Column['type'], string> = {
+  text: 'VARCHAR',
+  int: 'INTEGER',
+  bigint: 'BIGINT',
+  number: 'DOUBLE',
+  date: 'DATE',
+  datetime: 'TIMESTAMPTZ',
+  bool: 'BOOLEAN',
+};
+
+const TYPE_REASON: Record<Column['type'], string> = {
+  text: 'texto inválido',
+  int: 'número entero inválido',
+  bigint: 'número entero inválido',
+  number: 'número inválido',
+  date: 'fecha inválida (use dd/mm/aaaa o aaaa-mm-dd)',
+  datetime: 'fecha y hora inválida (use dd/mm/aaaa hh:mm o aaaa-mm-dd hh:mm)',
+  bool: 'valor lógico inválido (use si o no)',
+};
+
+/** Spanish reason for a value that does not parse, with the value quoted. */
+function badValueReason(col: Column, raw: string): string {
+  const what = col.values ? `valor no permitido; se esperaba uno de: ${col.values.join(', ')}` : TYPE_REASON[col.type];
+  return `${lit(what + ': «')} || ${raw} || '»'`;
+}
+
+export const rawName = (c: string): string => ident(`${c}$raw`);
+
+/**
+ * SELECT list turning the text columns of a raw table into the contract's types, keeping each raw text beside
+ * its typed value so that errors can quote it. `source` maps a contract column to its raw column, or null.
+ */
+export function typedSelect(t: TableContract, source: Map<string, string | null>): string {
+  const parts = ['_fila'];
+  for (const col of t.columns) {
+    const src = source.get(col.name);
+    const v = src ? `NULLIF(trim(${ident(src)}), '')` : 'NULL::VARCHAR';
+    parts.push(`${v} AS ${rawName(col.name)}`);
+    parts.push(`${typedExpr(col, rawName(col.name))} AS ${ident(col.name)}`);
+  }
+  return parts.join(',\n  ');
+}
+
+/** One SELECT per column yielding (_fila, campo, motivo, valor) for every bad value of that column. */
+export function errorSelects(t: TableContract, typedTable: string): string {
+  const parts: string[] = [];
+  for (const col of t.columns) {
+    const raw = rawName(col.name);
+    const typed = ident(col.name);
+    const conds: string[] = [];
+    const reasons: string[] = [];
+    if (col.required) {
+      conds.push(`${raw} IS NULL`);
+      reasons.push(`WHEN ${raw} IS NULL THEN 'valor requerido vacío'`);
+    }
+    conds.push(`(${raw} IS NOT NULL AND ${typed} IS NULL)`);
+    reasons.push(`WHEN ${typed} IS NULL THEN ${badValueReason(col, raw)}`);
+    if (col.range) {
+      const [lo, hi] = col.range;
+      conds.push(`(${typed} < ${lo} OR ${typed} > ${hi})`);
+      reasons.push(`ELSE ${lit(`fuera de rango (${lo} a ${hi}): «`)} || ${raw} || '»'`);
+    }
+    parts.push(
+      `SELECT _fila, ${lit(col.name)} AS campo, CASE ${reasons.join(' ')} END AS motivo, ${raw} AS valor FROM ${typedTable} WHERE ${conds.join(' OR ')}`,
+    );
+  }
+  return parts.join('\nUNION ALL\n');
+}

@@ -1,0 +1,68 @@
+import type { Warehouse } from '../../db/warehouse.js';
+import { activeRuns } from '../../../pipelines/runner/run.js';
+import type { Pipeline } from '../../../pipelines/runner/types.js';
+
+export interface Ejecucion {
+  id: number;
+  pipeline: string;
+  estado: 'en_curso' | 'exito' | 'fallo';
+  origen: string;
+  filas_leidas: number;
+  filas_cargadas: number;
+  filas_rechazadas: number;
+  inicio: string;
+  fin: string | null;
+  error: string | null;
+  avisos: string | null;
+  progreso?: { fase: string; hechos: number; total: number | null } | null;
+}
+
+const RUN_COLUMNS = `id, pipeline, estado, origen, filas_leidas, filas_cargadas, filas_rechazadas, inicio, fin, error, avisos`;
+
+function withProgress(r: Ejecucion): Ejecucion {
+  return { ...r, progreso: r.estado === 'en_curso' ? activeRuns.get(r.id)?.progress ?? null : null };
+}
+
+export async function runsOf(wh: Warehouse, pipeline: string | null, limit = 50): Promise<Ejecucion[]> {
+  const rows = await wh.all<Ejecucion>(
+    `SELECT ${RUN_COLUMNS} FROM ops.ejecuciones WHERE $1::VARCHAR IS NULL OR pipeline = $1 ORDER BY id DESC LIMIT ${Math.min(Math.max(1, limit), 1000)}`,
+    [pipeline],
+  );
+  return rows.map(withProgress);
+}
+
+export async function runById(wh: Warehouse, id: number): Promise<Ejecucion | undefined> {
+  const r = await wh.one<Ejecucion>(`SELECT ${RUN_COLUMNS} FROM ops.ejecuciones WHERE id = $1`, [id]);
+  return r && withProgress(r);
+}
+
+export interface Vigencia {
+  nombre: string;
+  ultimo_estado: string | null;
+  ultima_ejecucion: string | null;
+  ultimo_exito: string | null;
+  vigente: boolean;
+}
+
+/** Last run, last success and freshness of every pipeline. */
+export async function freshness(wh: Warehouse, pipelines: readonly Pipeline[]): Promise<Vigencia[]> {
+  const rows = await wh.all<{ pipeline: string; ultimo_estado: string; ultima_ejecucion: string; ultimo_exito: string | null; horas: number | null }>(
+    `SELECT pipeline,
+            arg_max(estado, id) AS ultimo_estado,
+            max(inicio) AS ultima_ejecucion,
+            max(fin) FILTER (WHERE estado = 'exito') AS ultimo_exito,
+            date_diff('minute', max(fin) FILTER (WHERE estado = 'exito'), now()) / 60.0 AS horas
+     FROM ops.ejecuciones GROUP BY pipeline`,
+  );
+  const by = new Map(rows.map((r) => [r.pipeline, r]));
+  return pipelines.map((p) => {
+    const r = by.get(p.name);
+    return {
+      nombre: p.name,
+      ultimo_estado: r?.ultimo_estado ?? null,
+      ultima_ejecucion: r?.ultima_ejecucion ?? null,
+      ultimo_exito: r?.ultimo_exito ?? null,
+      vigente: r?.horas !== null && r?.horas !== undefined && r.horas <= p.freshnessHours,
+    };
+  });
+}

@@ -1,0 +1,20 @@
+import type { Config } from '../../config/index.js';
+import { ensureDashboardBuilt } from '../../server/build.js';
+import { demo } from './demo.js';
+import { etlHistory, etlList, etlRun } from './etl.js';
+import { importCartografia } from './import.js';
+import { serve } from './serve.js';
+import { userAdd } from './user.js';
+
+export type Command = (args: string[], opts: Record<string, string | boolean | undefined>, config: Config) => Promise<void>;
+
+export const commands: Record<string, Command> = {
+  serve: serve as Command,
+  build: async () => ensureDashboardBuilt(true),
+  'user add': userAdd as Command,
+  'etl list': etlList as Command,
+  'etl run': etlRun as Command,
+  'etl history': etlHistory as Command,
+  demo: demo as Command,
+  'import cartografia': importCartografia as Command,
+};

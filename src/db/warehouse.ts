@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { plainRows, type Row } from './values.js';
+import { Mutex } from './mutex.js';
+
+/** Thrown when another process holds the warehouse file. */
+export class WarehouseLockedError extends Error {
+  constructor(public file: string, public pid: number | null) {
+    super(
+      `El almacén ${file} ya está abierto por otro proceso${pid ? ` (PID ${pid})` : ''}. ` +
+        'Detenga ese servidor o use la CLI contra él (atalaya etl …), que habla con el servidor por HTTP.',
+    );
+  }
+}
+
+type Params = Record<string, DuckDBValue> | DuckDBValue[] | undefined;
+
+const SESSION_SETUP = "SET TimeZone='America/Mexico_City'";
+
+/**
+ * The one handle on the warehouse file in this process. Reads take a pooled connection each, so they keep
+ * answering while a load commits; app writes go through one serialized connection; each pipeline run takes a
+ * connection of its own for its transaction.
+ */
+export class Warehouse {
+  private idle: DuckDBConnection[] = [];
+  private writer: DuckDBConnection | null = null;
+  private writeLock = new Mutex();
+  private closed = false;
+
+  private constructor(public readonly instance: DuckDBInstance, public readonly file: string) {}
+
+  static async open(file: string): Promise<Warehouse> {
+    try {
+      const inst = await DuckDBInstance.create(file, { threads: String(Math.max(2, Number(process.env.ATALAYA_DB_THREADS ?? 2))) });
+      return new Warehouse(inst, file);
+    } catch (e) {
+      const msg = String((e as Error)?.message ?? e);
+      if (/Could not set lock|Conflicting lock/i.test(msg)) {
+        const m = /PID (\d+)/.exec(msg);
+        throw new WarehouseLockedError(file, m ? Number(m[1]) : null);
+      }
+      throw e;
+    }
+  }
+
+  /** A fresh connection with the session settings; the caller closes it. */
+  async connect(): Promise<DuckDBConnection> {
+    if (this.closed) throw new Error('El almacén está cerrado');
+    const c = await this.instance.connect();
+    await c.run(SESSION_SETUP);
+    return c;
+  }
+
+  private async borrow(): Promise<DuckDBConnection> {
+    return this.idle.pop() ?? (await this.connect());
+  }
+
+  private giveBack(c: DuckDBConnection): void {
+    // Connections stay open for reuse: closing them one by one while results may still be collected has
+    // crashed the native binding here; the instance closes them all at shutdown.
+    if (!this.closed) this.idle.push(c);
+  }
+
+  /** Runs fn on a connection of its own (a pipeline run's transaction), then returns it to the pool. */
+  async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const c = await this.borrow();
+    try {
+      return await fn(c);
+    } finally {
+      this.giveBack(c);
+    }
+  }
+
+  /** Runs a read query on its own connection and returns plain JSON-safe rows. */
+  async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
+    const c = await this.borrow();
+    try {
+      const r = await c.runAndReadAll(sql, params as never);
+      return plainRows(r.getRowObjectsJS() as Row[]) as T[];
+    } finally {
+      this.giveBack(c);
+    }
+  }
+
+  async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return (await this.all<T>(sql, params))[0];
+  }
+
+  /** Serialized write on the app connection (users, sessions, settings, run log). */
+  async write<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.writeLock.run(async () => {
+      if (!this.writer) this.writer = await this.connect();
+      return fn(this.writer);
+    });
+  }
+
+  async exec(sql: string, params?: Params): Promise<void> {
+    await this.write(async (c) => {
+      await c.run(sql, params as never);
+    });
+  }
+
+  /** Runs fn inside one transaction on the app writer; rolls back on error. */
+  async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.write(async (c) => inTransaction(c, fn));
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.idle = [];
+    this.writer = null;
+    this.instance.closeSync();
+  }
+}
+
+export async function inTransaction<T>(c: DuckDBConnection, fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+  await c.run('BEGIN TRANSACTION');
+  try {
+    const out = await fn(c);
+    await c.run('COMMIT');
+    return out;
+  } catch (e) {
+    await c.run('ROLLBACK').catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Rows of a query on a given connection, JSON-safe. */
+export async function rowsOf<T = Row>(c: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
+  const r = await c.runAndReadAll(sql, params as never);
+  return plainRows(r.getRowObjectsJS() as Row[]) as T[];
+}
+
+export function ensureDir(dir: string): void {
+  fs.mkdirSync(dir, { recursive: true });
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import Papa from 'papaparse';
+
+export type Cell = string | number | null | undefined;
+
+/** Writes a CSV the way the units' systems do: UTF-8 (optionally with BOM) or Windows-1252, `,` or `;`. */
+export function writeCsv(
+  file: string,
+  header: readonly string[],
+  rows: readonly (readonly Cell[])[],
+  opts: { encoding?: 'utf-8' | 'utf-8-bom' | 'windows-1252'; delimiter?: ',' | ';' } = {},
+): void {
+  const text = Papa.unparse({ fields: [...header], data: rows.map((r) => r.map((c) => (c ?? '') as string | number)) }, {
+    delimiter: opts.delimiter ?? ',',
+    newline: '\r\n',
+  }) + '\r\n';
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const enc = opts.encoding ?? 'utf-8';
+  const buf = enc === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((enc === 'utf-8-bom' ? '\ufeff' : '') + text, 'utf8');
+  fs.writeFileSync(file, buf);
+}
+
+/** Writes an XLSX workbook; each sheet may carry title rows above its header, as units' reports do. */
+export async function writeXlsx(
+  file: string,
+  sheets: ReadonlyArray<{ name: string; titles?: readonly string[]; header: readonly string[]; rows: readonly (readonly Cell[])[] }>,
+): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  for (const s of sheets) {
+    const ws = wb.addWorksheet(s.name);
+    for (const t of s.titles ?? []) ws.addRow([t]);
+    ws.addRow([...s.header]);
+    for (const r of s.rows) ws.addRow(r.map((c) => c ?? null));
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await wb.xlsx.writeFile(file);
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+/** dd/mm/aaaa hh:mm in Mexico City wall time (UTC−6, no DST since 2022). */
+export function fmtDateTimeMx(d: Date): string {
+  const x = new Date(d.getTime() - 6 * 3600_000);
+  return `${pad(x.getUTCDate())}/${pad(x.getUTCMonth() + 1)}/${x.getUTCFullYear()} ${pad(x.getUTCHours())}:${pad(x.getUTCMinutes())}`;
+}
+
+export function fmtDateMx(d: Date): string {
+  return fmtDateTimeMx(d).slice(0, 10);
+}
+
+/** aaaa-mm-dd hh:mm in Mexico City wall time. */
+export function fmtIsoLocal(d: Date): string {
+  const x = new Date(d.getTime() - 6 * 3600_000);
+  return x.toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export function isoDate(d: Date): string {
+  return new Date(d.getTime() - 6 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Mexico City midnight of an ISO date, as an instant. */
+export function mxMidnight(iso: string): Date {
+  return new Date(`${iso}T06:00:00Z`);
+}
+
+export const HOUR = 3600_000;
+export const DAY = 24 * HOUR;

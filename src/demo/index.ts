@@ -1,0 +1,41 @@
+import type { Config } from '../config/index.js';
+import { inboxDir } from '../config/index.js';
+import type { DemoContext, Pipeline } from '../../pipelines/runner/types.js';
+
+export interface DemoOptions {
+  seed?: number;
+  scale?: number;
+  /** ISO date the generated history ends on (default: today in Mexico City). */
+  today?: string;
+}
+
+export function todayMx(): string {
+  return new Date(Date.now() - 6 * 3600_000).toISOString().slice(0, 10);
+}
+
+export function demoContext(config: Config, opts: DemoOptions = {}): DemoContext {
+  return {
+    dataDir: config.dataDir,
+    inbox: (p) => inboxDir(config.dataDir, p),
+    seed: opts.seed ?? 2026,
+    scale: opts.scale ?? 1,
+    today: opts.today ?? todayMx(),
+    geoDir: config.geoDir,
+    publicUrl: config.publicUrl,
+  };
+}
+
+/** Writes every source's demo files into the inbox (deterministic for a seed, scale and date). */
+export async function generateDemo(
+  config: Config,
+  pipelines: readonly Pipeline[],
+  opts: DemoOptions = {},
+  onSource?: (name: string) => void,
+): Promise<void> {
+  const ctx = demoContext(config, opts);
+  for (const p of pipelines) {
+    if (!p.demo) continue;
+    onSource?.(p.name);
+    await p.demo(ctx);
+  }
+}

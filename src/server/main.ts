@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { getRequestListener } from '@hono/node-server';
+import { loadConfig, ROOT, type Config } from '../config/index.js';
+import { Warehouse } from '../db/warehouse.js';
+import { createApi } from '../api/app.js';
+import type { AppContext } from '../api/context.js';
+import { SESSION_COOKIE, userForSession } from '../auth/sessions.js';
+import { Scheduler } from '../scheduler/index.js';
+import { generateDemo } from '../demo/index.js';
+import { PIPELINES } from '../../pipelines/registry.js';
+import { PipelineBusyError, runPipeline } from '../../pipelines/runner/run.js';
+import { ensureAdmin, issueCliToken, openWarehouse, writeServerFile } from './startup.js';
+import { runStarter } from './pipelines.js';
+import { ensureDashboardBuilt, DASHBOARD_BUILD } from './build.js';
+import { startDomainServices } from './services.js';
+
+type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
+
+function cookie(req: http.IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return undefined;
+}
+
+/** On an empty warehouse with the demo on: writes the demo files and runs every pipeline once, in order. */
+async function loadDemoIfEmpty(wh: Warehouse, config: Config): Promise<void> {
+  if (!config.demo) return;
+  const runs = await wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ops.ejecuciones');
+  if ((runs?.n ?? 0) > 0) return;
+  console.log('Almacén vacío: cargando los datos de demostración…');
+  await generateDemo(config, PIPELINES, {}, (s) => console.log(`  generando ${s}`));
+  for (const p of PIPELINES) {
+    const r = await runPipeline(wh, p, { dataDir: config.dataDir, origen: 'inicio' });
+    console.log(`  ${p.name}: ${r.estado === 'exito' ? 'éxito' : 'fallo'} — ${r.cargadas} filas cargadas, ${r.rechazadas} rechazadas${r.error ? ` (${r.error})` : ''}`);
+  }
+}
+
+export interface RunningServer {
+  url: string;
+  close: () => Promise<void>;
+}
+
+export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+  await ensureDashboardBuilt();
+  const wh = await openWarehouse(config);
+  await ensureAdmin(wh, config);
+  await issueCliToken(wh, config);
+  await loadDemoIfEmpty(wh, config);
+
+  const scheduler = new Scheduler();
+  const startRun = runStarter(wh, config);
+  const ctx: AppContext = { wh, config, pipelines: PIPELINES, startRun, scheduler };
+  for (const p of PIPELINES) {
+    scheduler.add({
+      nombre: p.name,
+      programacion: p.schedule,
+      run: async () => {
+        try {
+          const { done } = await startRun(p, { origen: 'programada' });
+          await done;
+        } catch (e) {
+          if (!(e instanceof PipelineBusyError)) throw e;
+        }
+      },
+    });
+  }
+  startDomainServices(ctx);
+
+  const api = createApi(ctx);
+  const apiListener = getRequestListener(api.fetch);
+  const { handler } = (await import(path.join(DASHBOARD_BUILD, 'handler.js'))) as { handler: NodeHandler };
+
+  const server = http.createServer(async (req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) return apiListener(req, res);
+    // The dashboard learns who is logged in from the same session store, without opening the warehouse itself.
+    const token = cookie(req, SESSION_COOKIE);
+    const user = token ? await userForSession(wh, token).catch(() => null) : null;
+    (req as http.IncomingMessage & { atalayaUser?: unknown }).atalayaUser = user ? { usuario: user.usuario, rol: user.rol, area: user.area, csrf: user.csrf } : null;
+    handler(req, res, () => {
+      res.statusCode = 404;
+      res.end('No encontrado');
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host}:${port}`;
+  config.publicUrl = process.env.ATALAYA_PUBLIC_URL ?? url;
+  writeServerFile(config, url);
+  scheduler.start();
+  console.log(`Atalaya escuchando en ${url} (datos en ${config.dataDir})`);
+
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> =>
+    (closing ??= (async () => {
+      scheduler.stop();
+      await new Promise<void>((r) => server.close(() => r()));
+      server.closeAllConnections?.();
+      wh.close();
+      fs.rmSync(path.join(config.dataDir, 'servidor.json'), { force: true });
+    })());
+  return { url, close };
+}
+
+export { ROOT };

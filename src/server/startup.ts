@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/index.js';
+import { warehouseFile } from '../config/index.js';
+import { migrate } from '../db/migrate.js';
+import { Warehouse } from '../db/warehouse.js';
+import { generatePassword, hashPassword } from '../auth/passwords.js';
+import { countUsers, createToken, createUser } from '../auth/users.js';
+import { closeInterruptedRuns } from '../../pipelines/runner/run.js';
+
+/** Opens the warehouse (clear error when another process holds it) and applies pending migrations. */
+export async function openWarehouse(config: Config): Promise<Warehouse> {
+  fs.mkdirSync(config.dataDir, { recursive: true });
+  const wh = await Warehouse.open(warehouseFile(config.dataDir));
+  try {
+    const applied = await migrate(wh);
+    if (applied.length) console.log(`Migraciones aplicadas: ${applied.join(', ')}`);
+    await closeInterruptedRuns(wh);
+  } catch (e) {
+    wh.close();
+    throw e;
+  }
+  return wh;
+}
+
+/** On first start, the admin account: with ATALAYA_ADMIN_PASSWORD, or a generated password printed once. */
+export async function ensureAdmin(wh: Warehouse, config: Config): Promise<void> {
+  const real = await wh.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM app.usuarios WHERE usuario <> 'cli'");
+  if ((real?.n ?? 0) > 0) return;
+  const password = config.adminPassword ?? generatePassword();
+  await createUser(wh, { usuario: 'admin', password, rol: 'admin' }, null);
+  if (!config.adminPassword) {
+    console.log('────────────────────────────────────────────────────────────');
+    console.log(' Se creó el usuario «admin». Contraseña (se muestra una sola vez):');
+    console.log(`   ${password}`);
+    console.log(' Cámbiela desde Administración → Usuarios.');
+    console.log('────────────────────────────────────────────────────────────');
+  }
+}
+
+export const CLI_TOKEN_FILE = 'cli.token';
+export const SERVER_FILE = 'servidor.json';
+
+/**
+ * The CLI on this machine talks to the running server with an API token of the internal account «cli», written
+ * to the data folder (readable only by the user that runs the server); renewed at each start.
+ */
+export async function issueCliToken(wh: Warehouse, config: Config): Promise<void> {
+  if (!(await wh.one("SELECT 1 FROM app.usuarios WHERE usuario = 'cli'"))) {
+    // '!' is not a scrypt hash: this account can never log in with a password.
+    await wh.exec("INSERT INTO app.usuarios (usuario, hash, rol) VALUES ('cli', '!', 'admin')");
+  }
+  await wh.exec("UPDATE app.tokens SET revocado = true WHERE usuario = 'cli' AND nombre = 'cli-local'");
+  const token = await createToken(wh, 'cli', 'cli-local', null);
+  const file = path.join(config.dataDir, CLI_TOKEN_FILE);
+  fs.writeFileSync(file, token, { mode: 0o600 });
+}
+
+export function writeServerFile(config: Config, url: string): void {
+  fs.writeFileSync(path.join(config.dataDir, SERVER_FILE), JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });
+}
+
+export { countUsers, hashPassword };

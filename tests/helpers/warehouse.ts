@@ -1,0 +1,31 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { loadConfig, type Config } from '../../src/config/index.js';
+import type { Warehouse } from '../../src/db/warehouse.js';
+import { openWarehouse } from '../../src/server/startup.js';
+
+/** A real DuckDB file in a fresh data folder, migrated; close() removes it. */
+export async function tempWarehouse(prefix = 'atalaya-test-'): Promise<{ wh: Warehouse; dataDir: string; config: Config; close: () => void }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  const config = { ...loadConfig({ ...process.env, ATALAYA_DATA_DIR: dataDir, ATALAYA_DEMO: '0' }) };
+  const wh = await openWarehouse(config);
+  return {
+    wh,
+    dataDir,
+    config,
+    close: () => {
+      wh.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Writes a file into a pipeline's inbox. */
+export function dropFile(dataDir: string, pipeline: string, name: string, content: string | Buffer): string {
+  const dir = path.join(dataDir, 'inbox', pipeline);
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, content);
+  return file;
+}
