@@ -12,7 +12,8 @@ const USAGE = `Uso: atalaya <comando>
   etl run <proceso>|all                  ejecuta un proceso (o todos)
   etl history [<proceso>]                historial de ejecuciones
   demo [--scale N] [--solo-archivos]     genera los datos de demostración y los carga
-  import cartografia <archivo>           importa un GeoJSON o TopoJSON de municipios`;
+  import cartografia <archivo>           importa un GeoJSON o TopoJSON de municipios
+  export parquet <carpeta>               exporta las tablas core como Parquet particionado`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({

@@ -13,6 +13,10 @@ pipelinesRoutes.get('/', async (c) => {
   const limit = Number(c.req.query('limite') ?? 20);
   const vig = new Map((await freshness(wh, pipelines)).map((v) => [v.nombre, v]));
   const jobs = new Map(scheduler.jobs().map((j) => [j.nombre, j]));
+  const checks = await wh.all<{ pipeline: string; nombre: string; tipo: string; tabla: string; fallas: number; muestra: string | null; ejecucion_id: number }>(
+    `SELECT pipeline, nombre, tipo, tabla, fallas, muestra, ejecucion_id FROM ops.verificaciones v
+     WHERE ejecucion_id = (SELECT max(ejecucion_id) FROM ops.verificaciones w WHERE w.pipeline = v.pipeline) ORDER BY pipeline, nombre`,
+  );
   const out = [];
   for (const p of pipelines) {
     out.push({
@@ -24,6 +28,7 @@ pipelinesRoutes.get('/', async (c) => {
       vigente: vig.get(p.name)?.vigente ?? false,
       ultimo_exito: vig.get(p.name)?.ultimo_exito ?? null,
       ejecuciones: await runsOf(wh, p.name, limit),
+      verificaciones: checks.filter((ch) => ch.pipeline === p.name).map(({ pipeline: _p, ...ch }) => ch),
     });
   }
   return c.json(out);

@@ -73,7 +73,7 @@ async function runRemote(r: Remote, name: string): Promise<Ejecucion> {
 
 export async function etlRun(args: string[], _o: unknown, config: Config, options: Record<string, string> = {}): Promise<void> {
   const target = args[0] ?? fail('indique el proceso: atalaya etl run <proceso>|all');
-  const list = target === 'all' ? PIPELINES : [findPipeline(target) ?? fail(`no existe el proceso «${target}»`)];
+  const list = target === 'all' ? PIPELINES.filter((p) => !p.configured || p.configured()) : [findPipeline(target) ?? fail(`no existe el proceso «${target}»`)];
   const results: Array<Pick<Ejecucion, 'pipeline' | 'estado' | 'filas_cargadas' | 'filas_rechazadas' | 'error'>> = [];
   await withTarget(
     config,

@@ -1,6 +1,7 @@
 import type { Config } from '../../config/index.js';
 import { ensureDashboardBuilt } from '../../server/build.js';
 import { demo } from './demo.js';
+import { exportCmd } from './export.js';
 import { etlHistory, etlList, etlRun } from './etl.js';
 import { importCartografia } from './import.js';
 import { serve } from './serve.js';
@@ -17,4 +18,5 @@ export const commands: Record<string, Command> = {
   'etl history': etlHistory as Command,
   demo: demo as Command,
   'import cartografia': importCartografia as Command,
+  export: exportCmd as Command,
 };
