@@ -92,6 +92,8 @@ export interface Pipeline {
   /** SQL run after the merge, inside the same transaction (derived core/mart tables). */
   transform?: readonly string[];
   checks: readonly Check[];
+  /** False when the source is not configured (e.g. no GLPI URL): start-up skips it. Absent = always configured. */
+  configured?: () => boolean;
   /** Whether `npm start` with the demo runs it once. */
   demo?: (ctx: DemoContext) => Promise<void>;
 }

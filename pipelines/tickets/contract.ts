@@ -25,5 +25,7 @@ export const tickets: TableContract = {
     { name: 'fecha_solucion', type: 'datetime' },
     { name: 'fecha_cierre', type: 'datetime' },
     { name: 'fecha_limite_solucion', type: 'datetime' },
+    // Not in the file contract; GLPI's date_mod when the API is the source (the incremental watermark).
+    { name: 'fecha_modificacion', type: 'datetime' },
   ],
 };

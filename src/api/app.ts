@@ -10,6 +10,7 @@ import { healthRoutes } from './routes/health.js';
 import { pipelinesRoutes } from './routes/pipelines.js';
 import { usuariosRoutes } from './routes/usuarios.js';
 import { domainRoutes } from './domains.js';
+import { exportarRoutes } from './routes/exportar.js';
 
 /** Routes that answer without a session. Everything else under /api needs one (and a role). */
 const PUBLIC = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
@@ -34,6 +35,7 @@ export function createApi(ctx: AppContext): Hono<Env> {
   api.route('/pipelines', pipelinesRoutes);
   api.route('/cuarentena', cuarentenaRoutes);
   api.route('/cartografia', cartografiaRoutes);
+  api.route('/exportar', exportarRoutes);
   for (const [prefix, routes] of domainRoutes) api.route(prefix, routes);
   api.notFound((c) => c.json({ error: 'Ruta no encontrada.' }, 404));
   api.onError((e, c) => {

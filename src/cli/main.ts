@@ -13,6 +13,9 @@ const USAGE = `Uso: atalaya <comando>
   etl history [<proceso>]                historial de ejecuciones
   demo [--scale N] [--solo-archivos]     genera los datos de demostración y los carga
   import cartografia <archivo>           importa un GeoJSON o TopoJSON de municipios
+  servicio list                          lista el catálogo de servicios monitoreados
+  servicio add <id> <http|tcp> <destino> <nombre> [clave=valor …]   agrega un servicio (intervalo_s, timeout_ms, palabra_clave, codigos_ok, criticidad, publico)
+  servicio rm <id>                       elimina un servicio del catálogo
   export parquet <carpeta>               exporta las tablas core como Parquet particionado`;
 
 async function main(): Promise<void> {

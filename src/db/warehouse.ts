@@ -24,6 +24,8 @@ const SESSION_SETUP = "SET TimeZone='America/Mexico_City'";
  */
 export class Warehouse {
   private idle: DuckDBConnection[] = [];
+  /** Every connection opened, so close() can release the file (the instance alone keeps the lock while any is open). */
+  private all_: Set<DuckDBConnection> = new Set();
   private writer: DuckDBConnection | null = null;
   private writeLock = new Mutex();
   private closed = false;
@@ -48,6 +50,7 @@ export class Warehouse {
   async connect(): Promise<DuckDBConnection> {
     if (this.closed) throw new Error('El almacén está cerrado');
     const c = await this.instance.connect();
+    this.all_.add(c);
     await c.run(SESSION_SETUP);
     return c;
   }
@@ -111,6 +114,14 @@ export class Warehouse {
     this.closed = true;
     this.idle = [];
     this.writer = null;
+    for (const c of this.all_) {
+      try {
+        c.disconnectSync();
+      } catch {
+        // already gone
+      }
+    }
+    this.all_.clear();
     this.instance.closeSync();
   }
 }

@@ -34,6 +34,7 @@ async function loadDemoIfEmpty(wh: Warehouse, config: Config): Promise<void> {
   console.log('Almacén vacío: cargando los datos de demostración…');
   await generateDemo(config, PIPELINES, {}, (s) => console.log(`  generando ${s}`));
   for (const p of PIPELINES) {
+    if (p.configured && !p.configured()) continue;
     const r = await runPipeline(wh, p, { dataDir: config.dataDir, origen: 'inicio' });
     console.log(`  ${p.name}: ${r.estado === 'exito' ? 'éxito' : 'fallo'} — ${r.cargadas} filas cargadas, ${r.rechazadas} rechazadas${r.error ? ` (${r.error})` : ''}`);
   }
@@ -55,6 +56,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const startRun = runStarter(wh, config);
   const ctx: AppContext = { wh, config, pipelines: PIPELINES, startRun, scheduler };
   for (const p of PIPELINES) {
+    if (p.configured && !p.configured()) continue;
     scheduler.add({
       nombre: p.name,
       programacion: p.schedule,

@@ -5,6 +5,7 @@ import { exportCmd } from './export.js';
 import { etlHistory, etlList, etlRun } from './etl.js';
 import { importCartografia } from './import.js';
 import { serve } from './serve.js';
+import { servicioAdd, servicioList, servicioRm } from './servicio.js';
 import { userAdd } from './user.js';
 
 export type Command = (args: string[], opts: Record<string, string | boolean | undefined>, config: Config) => Promise<void>;
@@ -18,5 +19,8 @@ export const commands: Record<string, Command> = {
   'etl history': etlHistory as Command,
   demo: demo as Command,
   'import cartografia': importCartografia as Command,
+  'servicio list': servicioList as Command,
+  'servicio add': servicioAdd as Command,
+  'servicio rm': servicioRm as Command,
   export: exportCmd as Command,
 };

@@ -1,0 +1,29 @@
+/**
+ * Ticket state history, kept by the `transform` of every pipeline that loads core.tickets (the CSV/XLSX export and
+ * the GLPI API). Runs inside the load transaction, after the merge; only the rows of the run that just loaded
+ * (the newest _ejecucion in core.tickets) are looked at, so the cost follows the size of the load.
+ */
+const THIS_RUN = `(SELECT max(_ejecucion) FROM core.tickets)`;
+
+export const TICKET_HISTORY_SQL: readonly string[] = [
+  // 1. A later export that drops the assignment date keeps the one seen before.
+  `UPDATE core.tickets SET fecha_asignacion = h.fecha_asignacion
+   FROM (SELECT id, min(fecha_asignacion) AS fecha_asignacion FROM core.tickets_estados
+         WHERE fecha_asignacion IS NOT NULL GROUP BY id) h
+   WHERE core.tickets.id = h.id AND core.tickets.fecha_asignacion IS NULL AND core.tickets._ejecucion = ${THIS_RUN}`,
+  // 2. A ticket seen for the first time, or in a state other than its last recorded one, gets a history row.
+  `INSERT INTO core.tickets_estados (id, estado, fecha, observado_en, fecha_asignacion, _ejecucion)
+   SELECT t.id, t.estado,
+          CASE t.estado WHEN 'nuevo' THEN t.fecha_apertura WHEN 'asignado' THEN t.fecha_asignacion
+                        WHEN 'resuelto' THEN t.fecha_solucion WHEN 'cerrado' THEN t.fecha_cierre END,
+          t._cargado_en, t.fecha_asignacion, t._ejecucion
+   FROM core.tickets t
+   LEFT JOIN (SELECT id, arg_max(estado, orden) AS estado FROM core.tickets_estados GROUP BY id) last ON last.id = t.id
+   WHERE t._ejecucion = ${THIS_RUN} AND (last.id IS NULL OR last.estado <> t.estado)
+   ORDER BY t.id`,
+  // 3. An assignment date learnt while the state did not change is remembered as well.
+  `UPDATE core.tickets_estados SET fecha_asignacion = t.fecha_asignacion
+   FROM core.tickets t
+   WHERE core.tickets_estados.id = t.id AND core.tickets_estados.fecha_asignacion IS NULL
+     AND t.fecha_asignacion IS NOT NULL AND t._ejecucion = ${THIS_RUN}`,
+];

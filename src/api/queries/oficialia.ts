@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import type { Warehouse } from '../../db/warehouse.js';
+
+/** A date range of a figure request: ISO dates, both inclusive (Mexico City days). */
+export interface Rango {
+  desde: string;
+  hasta: string;
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+export class BadRequestError extends Error {}
+
+/** Runs a handler and answers 400 with the Spanish message of a BadRequestError. */
+export async function badRequest(c: { json: (b: unknown, s: 400) => Response }, fn: () => Promise<Response>): Promise<Response> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof BadRequestError) return c.json({ error: e.message }, 400);
+    throw e;
+  }
+}
+
+/** Today in Mexico City (aaaa-mm-dd). */
+export function hoyMx(now = Date.now()): string {
+  return new Date(now).toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
+}
+
+export function sumarDias(iso: string, n: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** desde/hasta from query parameters; default: the last 365 days up to today (Mexico City). */
+export function parseRango(q: { desde?: string | undefined; hasta?: string | undefined }, hoy = hoyMx()): Rango {
+  const hasta = q.hasta || hoy;
+  const desde = q.desde || sumarDias(hasta, -364);
+  for (const [k, v] of [['desde', desde], ['hasta', hasta]] as const) {
+    if (!ISO.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
+      throw new BadRequestError(`La fecha «${k}» debe tener el formato aaaa-mm-dd.`);
+    }
+  }
+  if (desde > hasta) throw new BadRequestError('La fecha «desde» no puede ser posterior a «hasta».');
+  return { desde, hasta };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Configuration (app.configuracion, code defaults)
+
+export const OFICIALIA_CONFIG_KEY = 'oficialia.config';
+export interface OficialiaConfig {
+  /** A petition is attended "en plazo" when its attention time is at most these hours. */
+  plazo_horas: number;
+}
+export const DEFAULT_OFICIALIA_CONFIG: OficialiaConfig = { plazo_horas: 72 };
+const configSchema = z.object({ plazo_horas: z.number().positive().max(24 * 365).optional() });
+
+export async function getOficialiaConfig(wh: Warehouse): Promise<OficialiaConfig> {
+  const row = await wh.one<{ valor: string }>('SELECT valor FROM app.configuracion WHERE clave = $1', [OFICIALIA_CONFIG_KEY]);
+  if (!row) return { ...DEFAULT_OFICIALIA_CONFIG };
+  try {
+    const p = configSchema.safeParse(JSON.parse(row.valor));
+    return { ...DEFAULT_OFICIALIA_CONFIG, ...(p.success ? p.data : {}) } as OficialiaConfig;
+  } catch {
+    return { ...DEFAULT_OFICIALIA_CONFIG };
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Figures (DESIGN.md §3, Petitions)
+
+export interface FiltroPeticiones extends Rango {
+  /** A clave_odes (D05, M045) or OC. */
+  organo?: string | null;
+  /** oc | distrital | municipal */
+  ambito?: string | null;
+  tipo_peticionario?: string | null;
+}
+
+/**
+ * Petitions received in [desde, hasta] with their attention instant: the acta's delivery, or the evaluation when
+ * resolved improcedente or no presentada. Attended = attended by the end of `hasta`.
+ * Parameters: $desde, $hasta (DATE), $organo, $ambito, $tipo (VARCHAR or NULL), $plazo (hours).
+ */
+const BASE = `
+WITH p0 AS (
+  SELECT *,
+    CASE WHEN fecha_entrega_acta IS NOT NULL THEN fecha_entrega_acta
+         WHEN estado IN ('improcedente', 'no_presentada') THEN fecha_evaluacion END AS atendida_en,
+    CASE WHEN organo = 'OC' THEN 'oc' WHEN organo LIKE 'D%' THEN 'distrital' WHEN organo LIKE 'M%' THEN 'municipal' ELSE 'otro' END AS ambito
+  FROM core.peticiones
+  WHERE fecha_recepcion >= $desde::DATE::TIMESTAMPTZ AND fecha_recepcion < ($hasta::DATE + 1)::TIMESTAMPTZ
+    AND ($organo::VARCHAR IS NULL OR organo = $organo)
+    AND ($tipo::VARCHAR IS NULL OR tipo_peticionario = $tipo)
+), p AS (
+  SELECT *,
+    atendida_en IS NOT NULL AND atendida_en < ($hasta::DATE + 1)::TIMESTAMPTZ AS atendida,
+    CASE WHEN atendida_en < ($hasta::DATE + 1)::TIMESTAMPTZ THEN epoch(atendida_en - fecha_recepcion) / 3600.0 END AS horas_atencion,
+    CASE WHEN fecha_evaluacion < ($hasta::DATE + 1)::TIMESTAMPTZ THEN epoch(fecha_evaluacion - fecha_recepcion) / 3600.0 END AS horas_evaluacion,
+    CASE WHEN fecha_respuesta_prevencion < ($hasta::DATE + 1)::TIMESTAMPTZ THEN epoch(fecha_respuesta_prevencion - fecha_prevencion) / 3600.0 END AS horas_respuesta_prevencion,
+    epoch(($hasta::DATE + 1)::TIMESTAMPTZ - fecha_recepcion) / 3600.0 AS horas_antiguedad
+  FROM p0 WHERE $ambito::VARCHAR IS NULL OR ambito = $ambito
+)`;
+
+const AGG = `
+  count(*)::INTEGER AS recibidas,
+  count(*) FILTER (WHERE atendida)::INTEGER AS atendidas,
+  count(*) FILTER (WHERE NOT atendida)::INTEGER AS backlog,
+  quantile_cont(horas_atencion, 0.5) AS horas_atencion_mediana,
+  quantile_cont(horas_atencion, 0.9) AS horas_atencion_p90,
+  100.0 * count(*) FILTER (WHERE horas_atencion <= $plazo) / nullif(count(*) FILTER (WHERE atendida), 0) AS en_plazo_pct`;
+
+export const SQL_RESUMEN = `${BASE}
+SELECT ${AGG},
+  quantile_cont(horas_evaluacion, 0.5) AS horas_evaluacion_mediana,
+  quantile_cont(horas_evaluacion, 0.9) AS horas_evaluacion_p90,
+  count(*) FILTER (WHERE fecha_prevencion IS NOT NULL AND fecha_prevencion < ($hasta::DATE + 1)::TIMESTAMPTZ)::INTEGER AS prevenciones,
+  count(*) FILTER (WHERE horas_respuesta_prevencion IS NOT NULL)::INTEGER AS prevenciones_respondidas,
+  quantile_cont(horas_respuesta_prevencion, 0.5) AS horas_respuesta_prevencion_mediana,
+  count(*) FILTER (WHERE estado = 'no_presentada')::INTEGER AS no_presentadas,
+  quantile_cont(horas_antiguedad, 0.5) FILTER (WHERE NOT atendida) AS backlog_horas_antiguedad_mediana
+FROM p`;
+
+export const SQL_POR_ORGANO = `${BASE}
+SELECT organo, any_value(ambito) AS ambito, ${AGG} FROM p GROUP BY organo ORDER BY recibidas DESC, organo`;
+
+export const SQL_POR_TIPO = `${BASE}
+SELECT coalesce(tipo_peticionario, 'sin dato') AS tipo_peticionario, ${AGG} FROM p GROUP BY 1 ORDER BY recibidas DESC`;
+
+/** Every week of the range (Monday starts), with zeros for weeks without petitions. */
+export const SQL_SEMANAL = `${BASE}
+, w AS (SELECT unnest(generate_series(date_trunc('week', $desde::DATE)::TIMESTAMP, date_trunc('week', $hasta::DATE)::TIMESTAMP, INTERVAL 7 DAY))::DATE AS semana)
+SELECT strftime(w.semana, '%Y-%m-%d') AS semana,
+  count(p.folio)::INTEGER AS recibidas,
+  count(p.folio) FILTER (WHERE ambito = 'oc')::INTEGER AS oficinas_centrales,
+  count(p.folio) FILTER (WHERE ambito = 'distrital')::INTEGER AS consejos_distritales,
+  count(p.folio) FILTER (WHERE ambito = 'municipal')::INTEGER AS consejos_municipales,
+  count(p.folio) FILTER (WHERE tipo_peticionario = 'PP')::INTEGER AS pp,
+  count(p.folio) FILTER (WHERE tipo_peticionario = 'CI')::INTEGER AS ci,
+  count(p.folio) FILTER (WHERE tipo_peticionario = 'OI')::INTEGER AS oi,
+  100.0 * count(p.folio) FILTER (WHERE horas_atencion <= $plazo) / nullif(count(p.folio) FILTER (WHERE atendida), 0) AS en_plazo_pct
+FROM w LEFT JOIN p ON date_trunc('week', p.fecha_recepcion)::DATE = w.semana
+GROUP BY w.semana ORDER BY w.semana`;
+
+/** Backlog (received and not attended by `hasta`) by age at the end of `hasta`. */
+export const SQL_ANTIGUEDAD = `${BASE}
+, r(orden, rango, lo, hi) AS (VALUES (1, 'hasta 3 días', 0, 72), (2, '3 a 7 días', 72, 168), (3, '7 a 30 días', 168, 720), (4, 'más de 30 días', 720, 1e9))
+SELECT r.rango, count(p.folio)::INTEGER AS peticiones
+FROM r LEFT JOIN p ON NOT p.atendida AND p.horas_antiguedad > r.lo AND p.horas_antiguedad <= r.hi
+GROUP BY r.orden, r.rango ORDER BY r.orden`;
+
+export const SQL_LISTA = `${BASE}
+SELECT folio, fecha_recepcion, organo, ambito, tipo_peticionario, acto_a_certificar, estado, fecha_prevencion,
+  fecha_respuesta_prevencion, fecha_evaluacion, fecha_diligencia, fecha_entrega_acta, num_acta,
+  atendida, horas_atencion, CASE WHEN atendida THEN horas_atencion <= $plazo END AS en_plazo,
+  CASE WHEN NOT atendida THEN horas_antiguedad END AS horas_pendiente
+FROM p
+WHERE ($estado::VARCHAR IS NULL OR estado = $estado) AND (NOT $pendientes OR NOT atendida)
+ORDER BY fecha_recepcion DESC LIMIT 5000`;
+
+/** Only the named parameters a statement uses (DuckDB refuses unknown ones). */
+export function bind<T extends Record<string, unknown>>(sql: string, p: T): T {
+  return Object.fromEntries(Object.entries(p).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql))) as T;
+}
+
+function params(f: FiltroPeticiones, plazo: number): Record<string, string | number | null> {
+  return {
+    desde: f.desde, hasta: f.hasta, organo: f.organo || null, ambito: f.ambito || null, tipo: f.tipo_peticionario || null, plazo,
+  };
+}
+
+export interface ResumenOficialia {
+  recibidas: number;
+  atendidas: number;
+  backlog: number;
+  horas_atencion_mediana: number | null;
+  horas_atencion_p90: number | null;
+  en_plazo_pct: number | null;
+  horas_evaluacion_mediana: number | null;
+  horas_evaluacion_p90: number | null;
+  prevenciones: number;
+  prevenciones_respondidas: number;
+  horas_respuesta_prevencion_mediana: number | null;
+  no_presentadas: number;
+  backlog_horas_antiguedad_mediana: number | null;
+}
+
+/** The headline figures only (used by Resumen for each period). */
+export async function resumenOficialiaBasico(wh: Warehouse, f: FiltroPeticiones, cfg?: OficialiaConfig): Promise<ResumenOficialia & { plazo_horas: number }> {
+  const c = cfg ?? (await getOficialiaConfig(wh));
+  const r = (await wh.one<ResumenOficialia>(SQL_RESUMEN, bind(SQL_RESUMEN, params(f, c.plazo_horas))))!;
+  return { ...r, plazo_horas: c.plazo_horas };
+}
+
+export async function resumenOficialia(wh: Warehouse, f: FiltroPeticiones): Promise<Record<string, unknown>> {
+  const cfg = await getOficialiaConfig(wh);
+  const p = params(f, cfg.plazo_horas);
+  const [base, por_organo, por_tipo, semanal, antiguedad_backlog] = await Promise.all([
+    resumenOficialiaBasico(wh, f, cfg),
+    wh.all(SQL_POR_ORGANO, bind(SQL_POR_ORGANO, p)),
+    wh.all(SQL_POR_TIPO, bind(SQL_POR_TIPO, p)),
+    wh.all(SQL_SEMANAL, bind(SQL_SEMANAL, p)),
+    wh.all(SQL_ANTIGUEDAD, bind(SQL_ANTIGUEDAD, p)),
+  ]);
+  const fr = await wh.one<{ actualizado: string | null }>('SELECT max(_cargado_en) AS actualizado FROM core.peticiones');
+  return { desde: f.desde, hasta: f.hasta, ...base, por_organo, por_tipo, semanal, antiguedad_backlog, actualizado: fr?.actualizado ?? null };
+}
+
+export async function listaPeticiones(wh: Warehouse, f: FiltroPeticiones & { estado?: string | null; pendientes?: boolean }): Promise<Record<string, unknown>[]> {
+  const cfg = await getOficialiaConfig(wh);
+  return wh.all(SQL_LISTA, bind(SQL_LISTA, { ...params(f, cfg.plazo_horas), estado: f.estado || null, pendientes: !!f.pendientes }));
+}

@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import type { Env } from '../context.js';
+import { estadoPublico } from '../queries/disponibilidad.js';
+import { MINUTOS_FALLA } from '../../../pipelines/disponibilidad/demo.js';
+
+/**
+ * Public routes under /api/publico (no session; app.ts lets the prefix through):
+ * - GET /estado: the public status page's data — only `publico` services, with name, state and daily uptime bars.
+ *   Never destinations, error texts or internal ids.
+ * - GET /demo/<servicio>: the endpoints the demo catalogue monitors (healthy, slow, intermittent, redirecting).
+ */
+export const publicoRoutes = new Hono<Env>();
+
+publicoRoutes.get('/estado', async (c) => {
+  c.header('cache-control', 'public, max-age=30');
+  return c.json(await estadoPublico(c.get('ctx').wh));
+});
+
+const DEMO = new Set(['portal', 'correo', 'candidaturas', 'prep', 'computos', 'transmision', 'oficialia', 'intranet']);
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+publicoRoutes.on(['GET', 'HEAD'], '/demo/:servicio', async (c) => {
+  const s = c.req.param('servicio');
+  if (!DEMO.has(s)) return c.json({ error: 'Servicio de demostración desconocido.' }, 404);
+  c.header('cache-control', 'no-store');
+  if (s === 'transmision') return c.redirect('/api/publico/demo/portal', 302);
+  if (s === 'prep') {
+    await sleep(600 + Math.floor(Math.random() * 300));
+    return c.text('PREP operando: resultados preliminares disponibles');
+  }
+  if (s === 'computos') {
+    const minute = new Date(Date.now() - 6 * 3600_000).getUTCMinutes();
+    if ((MINUTOS_FALLA as readonly number[]).includes(minute)) return c.text('Servicio no disponible temporalmente', 503);
+  }
+  return c.html(`<!doctype html><title>OPLE Veracruz</title><p>OPLE Veracruz — ${s} en operación</p>`);
+});

@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, loginPage } from '../helpers/browser.js';
+import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
+
+let srv: TestServer;
+let admin: Client;
+let browser: Browser;
+const post = (route: string, body: unknown) => admin.fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+beforeAll(async () => {
+  srv = await startTestServer({ env: { ATALAYA_UPTIME_LOTE_MS: '200' } });
+  admin = srv.client();
+  await admin.login();
+  expect((await post('/api/disponibilidad/catalogo', { id: 'portal', nombre: 'Portal institucional', tipo: 'http', destino: '{local}/api/publico/demo/portal', intervalo_s: 10, publico: true })).status).toBe(201);
+  expect((await post('/api/disponibilidad/catalogo', { id: 'prep', nombre: 'PREP', tipo: 'http', destino: '{local}/api/publico/demo/prep', intervalo_s: 10, publico: true })).status).toBe(201);
+  expect((await post('/api/disponibilidad/catalogo', { id: 'vpn', nombre: 'Red de consejos (VPN)', tipo: 'tcp', destino: '{local}', intervalo_s: 10, publico: false })).status).toBe(201);
+  // Wait for a first check of each, then roll up.
+  for (let i = 0; i < 120; i++) {
+    const n = await Promise.all(['portal', 'prep', 'vpn'].map((id) => admin.json<unknown[]>(`/api/disponibilidad/servicios/${id}/verificaciones`)));
+    if (n.every((x) => x.length >= 1)) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  const run = (await (await admin.fetch('/api/pipelines/disponibilidad/ejecutar', { method: 'POST' })).json()) as { id: number };
+  for (let i = 0; i < 120; i++) {
+    const r = await admin.json<{ estado: string }>(`/api/pipelines/disponibilidad/ejecuciones/${run.id}`);
+    if (r.estado !== 'en_curso') break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  browser = await launchBrowser();
+}, 170_000);
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+describe('páginas de disponibilidad en chromium', () => {
+  it('/estado abre sin sesión y lista solo los servicios públicos, sin direcciones', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    const errors: string[] = [];
+    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    await page.goto(`${srv.url}/estado`);
+    expect(new URL(page.url()).pathname).toBe('/estado');
+    await page.locator('li.servicio').first().waitFor();
+    const names = await page.locator('li.servicio h2').allTextContents();
+    expect(names.sort()).toEqual(['PREP', 'Portal institucional']);
+    const text = await page.locator('body').innerText();
+    expect(text).not.toContain('VPN');
+    expect(text).not.toContain('127.0.0.1');
+    expect(text).not.toContain('/api/publico/demo');
+    expect(text).toContain('Operando');
+    expect(await page.locator('li.servicio').first().locator('.barra').count()).toBe(90);
+    const html = await page.locator('main').innerHTML();
+    for (const secret of ['127.0.0.1', '/api/publico/demo', '{local}', 'VPN']) expect(html).not.toContain(secret);
+    expect(errors).toEqual([]);
+    await ctx.close();
+  });
+
+  it('/disponibilidad muestra estado, ventanas, barras diarias y latencia', async () => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    await loginPage(page, srv.url, 'admin', TEST_PASSWORD);
+    await page.goto(`${srv.url}/disponibilidad?servicio=prep`);
+    await page.getByRole('heading', { name: 'Disponibilidad diaria — PREP' }).waitFor();
+    await page.locator('[data-chart-ready="si"]').first().waitFor();
+    expect(await page.locator('[data-chart-ready="si"]').count()).toBe(2);
+    await expect(page.locator('table').first().innerText()).resolves.toContain('Red de consejos (VPN)');
+    // Choosing another service puts it in the URL (a link reproduces the view).
+    await page.locator('.filters select').first().selectOption('vpn');
+    await page.waitForURL(/servicio=vpn/);
+    await page.getByRole('heading', { name: 'Disponibilidad diaria — Red de consejos (VPN)' }).waitFor();
+    await page.goto(`${srv.url}/admin/servicios`);
+    await page.getByRole('heading', { name: 'Catálogo' }).waitFor();
+    expect(await page.locator('table').first().innerText()).toContain('{local}/api/publico/demo/prep');
+    await ctx.close();
+  });
+});

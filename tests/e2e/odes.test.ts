@@ -1,0 +1,151 @@
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateOdes } from '../../pipelines/odes/demo.js';
+import { loadConfig } from '../../src/config/index.js';
+import { launchBrowser, loginPage } from '../helpers/browser.js';
+import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
+import { dropFixture, HASTA } from '../odes/fixture.js';
+
+let srv: TestServer;
+let admin: Client;
+let browser: Browser;
+let page: Page;
+
+async function runAndWait(nombre: string): Promise<void> {
+  const r = await admin.fetch(`/api/pipelines/${nombre}/ejecutar`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  expect(r.status).toBe(202);
+  const { id } = (await r.json()) as { id: number };
+  for (;;) {
+    const run = await admin.json<{ estado: string; error: string | null }>(`/api/pipelines/${nombre}/ejecuciones/${id}`);
+    if (run.estado !== 'en_curso') {
+      expect(run.error).toBeNull();
+      return;
+    }
+    await new Promise((res) => setTimeout(res, 200));
+  }
+}
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  admin = srv.client();
+  expect((await admin.login()).status).toBe(200);
+  // The cartography from ../shared/data/geo and the ODES demo files, loaded through the real pipelines.
+  await runAndWait('cartografia');
+  await generateOdes({
+    dataDir: srv.dataDir, inbox: (p) => path.join(srv.dataDir, 'inbox', p), seed: 2026, scale: 1, today: '2026-03-15',
+    geoDir: loadConfig().geoDir, publicUrl: srv.url,
+  });
+  await runAndWait('odes');
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await loginPage(page, srv.url, 'admin', TEST_PASSWORD);
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+describe('ODES en el navegador', () => {
+  it('the map draws the 212 municipal areas and the 30 district seats', async () => {
+    await page.goto(`${srv.url}/odes?proceso=PELO_2024_2025`);
+    const mapa = page.locator('.mapa');
+    await mapa.waitFor();
+    await page.locator('.mapa [data-chart-ready="si"]').waitFor();
+    expect(await mapa.getAttribute('data-areas')).toBe('212');
+    expect(await mapa.getAttribute('data-sedes')).toBe('30');
+    expect(Number(await mapa.getAttribute('data-areas-con-datos'))).toBe(212);
+    // The legend speaks in words and symbols, with the configured threshold.
+    await expect.poll(() => page.locator('.leyenda').textContent()).toContain('✕ Rojo, bajo desempeño: < 70');
+    expect(await page.locator('.leyenda').textContent()).toContain('— Sin información');
+  });
+
+  it('clicking a municipality opens its council page', async () => {
+    // Find the screen position of a weak council's municipality through the ECharts instance, then click there.
+    const weakest = (await admin.json<Array<{ clave_odes: string; municipio_cvegeo: string }>>('/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15'))[0]!;
+    const point = await page.evaluate((cvegeo) => {
+      const el = document.querySelector('.mapa') as unknown as { odesPixel?: (c: string) => number[] | null };
+      return el.odesPixel?.(cvegeo) ?? null;
+    }, weakest.municipio_cvegeo);
+    expect(point).not.toBeNull();
+    const box = (await page.locator('.mapa .echart').boundingBox())!;
+    await page.mouse.move(box.x + point![0]!, box.y + point![1]!);
+    await page.mouse.click(box.x + point![0]!, box.y + point![1]!);
+    await page.waitForURL((u) => u.pathname === `/odes/${weakest.clave_odes}`);
+    await page.locator('[data-indice]').waitFor();
+    expect(await page.locator('h1').textContent()).toContain(weakest.clave_odes);
+    // The rows behind the components and the links to other units' pages.
+    expect(await page.locator('a[href^="/incidentes?clave_odes="]').getAttribute('href')).toBe(`/incidentes?clave_odes=${weakest.clave_odes}`);
+    expect(await page.locator('a[href^="/oficialia?organo="]').getAttribute('href')).toBe(`/oficialia?organo=${weakest.clave_odes}`);
+    expect(await page.locator('section#estrados').textContent()).toContain('Estrados');
+  });
+
+  it('the URL of a filtered view restores it', async () => {
+    await page.goto(`${srv.url}/odes`);
+    await page.locator('.mapa [data-chart-ready="si"]').waitFor();
+    await page.getByLabel('Proceso').selectOption('PELO_2023_2024');
+    await page.waitForURL((u) => u.searchParams.get('proceso') === 'PELO_2023_2024');
+    await page.getByLabel('Tipo de consejo').selectOption('distrital');
+    await page.waitForURL((u) => u.searchParams.get('tipo') === 'distrital');
+    await page.getByLabel('Colorear por').selectOption('estrados');
+    await page.waitForURL((u) => u.searchParams.get('componente') === 'estrados');
+    const url = page.url();
+    // A fresh page with that link shows the same view.
+    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await other.context().addCookies((await page.context().cookies()).map((c) => ({ ...c })));
+    await other.goto(url);
+    await other.locator('.mapa [data-chart-ready="si"]').waitFor();
+    expect(await other.getByLabel('Proceso').inputValue()).toBe('PELO_2023_2024');
+    expect(await other.getByLabel('Tipo de consejo').inputValue()).toBe('distrital');
+    expect(await other.getByLabel('Colorear por').inputValue()).toBe('estrados');
+    const mapa = other.locator('.mapa');
+    expect(await mapa.getAttribute('data-sedes')).toBe('30');
+    expect(await mapa.getAttribute('data-areas-con-datos')).toBe('0');
+    expect(await other.locator('.mapa h3').textContent()).toContain('Estrados');
+    await other.close();
+    // The back button returns to the previous filter.
+    await page.goBack();
+    await page.waitForURL((u) => u.searchParams.get('componente') === null && u.searchParams.get('tipo') === 'distrital');
+  });
+
+  it('the ranking lists every council from the weakest', async () => {
+    await page.goto(`${srv.url}/odes/ranking?proceso=PELO_2024_2025&hasta=2026-03-15`);
+    await page.locator('table tbody tr').first().waitFor();
+    expect(await page.locator('.table-tools .count').textContent()).toContain('212');
+    const first = await page.locator('table tbody tr').first().locator('td').nth(1).textContent();
+    const weakest = (await admin.json<Array<{ clave_odes: string }>>('/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15'))[0]!;
+    expect(first?.trim()).toBe(weakest.clave_odes);
+  });
+});
+
+describe('ODES sin cartografía', () => {
+  it('the map says how to import it and the ranking still works', async () => {
+    const bare = await startTestServer();
+    try {
+      const c = bare.client();
+      expect((await c.login()).status).toBe(200);
+      dropFixture(bare.dataDir);
+      const r = await c.fetch('/api/pipelines/odes/ejecutar', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+      const { id } = (await r.json()) as { id: number };
+      while ((await c.json<{ estado: string }>(`/api/pipelines/odes/ejecuciones/${id}`)).estado === 'en_curso') await new Promise((res) => setTimeout(res, 200));
+      const p = await browser.newPage();
+      await loginPage(p, bare.url, 'admin', TEST_PASSWORD);
+      await p.goto(`${bare.url}/odes?hasta=${HASTA}`);
+      const aviso = p.locator('.aviso');
+      await aviso.waitFor();
+      expect(await aviso.textContent()).toContain('No hay cartografía cargada');
+      expect(await aviso.textContent()).toContain('atalaya import cartografia <archivo>');
+      expect(await aviso.locator('a[href="/admin/cartografia"]').count()).toBe(1);
+      // The weakest councils beside the map and the ranking work without cartography.
+      await expect.poll(() => p.locator('.debiles li').count()).toBe(3);
+      await p.goto(`${bare.url}/odes/ranking?hasta=${HASTA}`);
+      await p.locator('table tbody tr').first().waitFor();
+      expect(await p.locator('table tbody tr').count()).toBe(4);
+      expect((await p.locator('table tbody tr').first().textContent())).toContain('M003');
+      await p.close();
+    } finally {
+      await bare.stop();
+    }
+  });
+});

@@ -1,0 +1,66 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, loginPage } from '../helpers/browser.js';
+import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
+
+let srv: TestServer;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  [srv, browser] = await Promise.all([startTestServer({ demo: true }), launchBrowser()]);
+  page = await browser.newPage();
+  page.on('console', (m) => {
+    if (m.type() === 'error') consoleErrors.push(m.text());
+  });
+  page.on('pageerror', (e) => consoleErrors.push(e.message));
+});
+afterAll(async () => {
+  await browser?.close();
+  await srv?.stop();
+});
+
+describe('Procesos de carga (end to end, built server with the demo, Debian chromium)', () => {
+  it('log in through the login page; the demo runs are listed; "Ejecutar ahora" adds a run; the quarantine shows the bad rows', async () => {
+    // Without a session the page sends the user to the login page.
+    await page.goto(`${srv.url}/admin/procesos`);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await loginPage(page, srv.url, 'admin', TEST_PASSWORD);
+    await page.goto(`${srv.url}/admin/procesos`);
+    await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Procesos de carga' }).count()).toBe(1);
+
+    const tickets = page.locator('section[data-pipeline="tickets"]');
+    await tickets.locator('tr.run').first().waitFor({ timeout: 30_000 });
+    // The demo's start-up run of tickets succeeded and loaded rows.
+    const firstRun = tickets.locator('tr.run').first();
+    await expect.poll(() => firstRun.locator('.estado').innerText()).toBe('✓ Éxito');
+    const loaded = Number((await firstRun.locator('td').nth(5).innerText()).replace(/[^\d]/g, ''));
+    expect(loaded).toBeGreaterThan(1000);
+    expect(Number(await firstRun.locator('td').nth(6).innerText())).toBe(3);
+    // Every other pipeline that the demo ran is listed with its run.
+    expect(await page.locator('section[data-pipeline="cartografia"] tr.run').count()).toBeGreaterThan(0);
+
+    const before = await tickets.locator('tr.run').count();
+    const firstId = Number(await firstRun.locator('td').first().innerText());
+    await tickets.getByRole('button', { name: 'Ejecutar ahora' }).click();
+    await page.getByRole('status').filter({ hasText: /Se inició la ejecución \d+ de «tickets»/ }).waitFor();
+    const msg = await page.getByRole('status').innerText();
+    const newId = Number(/ejecución (\d+)/.exec(msg)![1]);
+    expect(newId).toBeGreaterThan(firstId);
+    await expect.poll(() => tickets.locator('tr.run').count(), { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => tickets.locator('tr.run').first().locator('td').first().innerText()).toBe(String(newId));
+    await expect.poll(() => tickets.locator('tr.run').first().locator('.estado').innerText(), { timeout: 30_000 }).toBe('✓ Éxito');
+
+    // Quarantine: filter to tickets; the demo's three bad rows are listed with file, row and field.
+    await page.getByLabel('Proceso').selectOption('tickets');
+    const table = page.locator('section.card', { has: page.getByRole('heading', { name: 'Cuarentena' }) });
+    await expect.poll(() => table.getByText('escalado').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const text = await table.innerText();
+    expect(text).toContain('tickets_export_reciente.csv');
+    expect(text).toContain('fecha_apertura');
+    expect(text).toContain('estado');
+    expect(text).toMatch(/31\/02\/2026 10:00/);
+    expect(consoleErrors).toEqual([]);
+  });
+});
