@@ -84,6 +84,14 @@ export async function benchIncidentes(tickets = 1_000_000, reps = Number(process
   }
 }
 
+/** Entry point of `npm run bench incidentes` (ATALAYA_BENCH_TICKETS overrides the 1M tickets). */
+export async function run(): Promise<unknown> {
+  const rows = await benchIncidentes(Number(process.env.ATALAYA_BENCH_TICKETS ?? 1_000_000));
+  console.table(rows);
+  console.log('objetivo: razón API / consulta directa ≤ 1.3× («resumen» hace además por_prioridad, reabiertos y frescura)');
+  return rows;
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const n = Number(process.argv[2] ?? 1_000_000);
   benchIncidentes(n).then((rows) => {
