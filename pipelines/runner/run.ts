@@ -84,12 +84,10 @@ function archive(dataDir: string, pipeline: string, file: string, sub = ''): voi
 async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avisos: string[]): Promise<LoadCounts> {
   const dir = inboxDir(ctx.dataDir, p.name);
   const tmpDir = path.join(ctx.dataDir, 'tmp', `${p.name}-${ctx.runId}`);
-  let __t = Date.now(); const __p = (l: string) => { if (process.env.PROF) console.log('PROF', l, Date.now() - __t); __t = Date.now(); };
   const files = await withRetry(async () => listInbox(dir), { retries: 3, baseMs: 200 });
   const known = new Set(
     (await wh.all<{ sha256: string }>('SELECT sha256 FROM ops.archivos_cargados WHERE pipeline = $1', [p.name])).map((r) => r.sha256),
   );
-  __p('list+hash');
   const totals: LoadCounts = { leidas: 0, cargadas: 0, rechazadas: 0 };
   const already = files.filter((f) => known.has(f.sha256));
   for (const f of already) avisos.push(`${f.name}: ya se había cargado (mismo contenido); no cambió nada`);
@@ -100,7 +98,6 @@ async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avisos: str
       ctx.progress({ fase: `leyendo ${f.name}`, hechos: i, total: fresh.length });
       extracted.push(await extractFile(f, p.tables, tmpDir));
     }
-    __p('extract');
     await wh.withConnection((c) => inTransaction(c, async (tx) => {
         for (const [i, x] of extracted.entries()) {
           ctx.progress({ fase: `cargando ${x.file.name}`, hechos: i, total: extracted.length });
@@ -127,15 +124,12 @@ async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avisos: str
             [p.name, x.file.sha256, x.file.name, ctx.runId, x.inputs.length ? 'cargado' : 'rechazado'],
           );
         }
-        __p('load');
         for (const sql of p.transform ?? []) await tx.run(sql);
-        __p('transform');
         faultPoint('before-commit');
       }));
   } finally {
     fs.rmSync(tmpDir, { recursive: true, force: true });
   }
-  __p('commit');
   for (const f of already) archive(ctx.dataDir, p.name, f.path);
   for (const x of extracted) {
     if (x.unrecognized) continue;
@@ -225,7 +219,7 @@ export async function runPipeline(wh: Warehouse, p: Pipeline, opts: RunOptions):
     }
     if (result.estado === 'exito' && p.checks.length) {
       ctx.progress({ fase: 'verificaciones de calidad', hechos: 0, total: p.checks.length });
-      const __c = Date.now(); const checks = await runChecks(wh, p.checks); if (process.env.PROF) console.log('PROF checks', Date.now() - __c);
+      const checks = await runChecks(wh, p.checks);
       await wh.transaction(async (c) => {
         for (const ch of checks) {
           await c.run(

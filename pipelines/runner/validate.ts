@@ -29,10 +29,16 @@ export function typedExpr(col: Column, v: string): string {
     case 'number':
       return `COALESCE(TRY_CAST(${v} AS DOUBLE), CASE WHEN regexp_full_match(${v}, '-?\\d{1,3}(,\\d{3})+(\\.\\d+)?') THEN TRY_CAST(replace(${v}, ',', '') AS DOUBLE) END)`;
     case 'date':
-      return `COALESCE(TRY_STRPTIME(${v}, ${list(DATE_FORMATS)})::DATE, TRY_STRPTIME(${v}, ${list(NAIVE_DATETIME)})::DATE)`;
+      // The two usual formats first, one format each (a format list is several times slower per value); the
+      // lists after them give the same answer for everything else.
+      return `COALESCE(TRY_STRPTIME(${v}, '%d/%m/%Y')::DATE, TRY_STRPTIME(${v}, '%Y-%m-%d')::DATE,
+        TRY_STRPTIME(${v}, ${list(DATE_FORMATS)})::DATE, TRY_STRPTIME(${v}, ${list(NAIVE_DATETIME)})::DATE)`;
     case 'datetime': {
+      // Wall-clock formats first (no value matches both a naive format and an offset one, so the order does not
+      // change results), the two usual ones on their own for speed; then values with an offset or Z.
       const z = `regexp_replace(${v}, 'Z$', '+00:00')`;
-      return `COALESCE(TRY_STRPTIME(${z}, ${list(OFFSET_DATETIME)})::TIMESTAMPTZ, timezone('America/Mexico_City', TRY_STRPTIME(${v}, ${list(NAIVE_DATETIME)})))`;
+      const naive = `COALESCE(TRY_STRPTIME(${v}, '%d/%m/%Y %H:%M'), TRY_STRPTIME(${v}, '%Y-%m-%d %H:%M'), TRY_STRPTIME(${v}, ${list(NAIVE_DATETIME)}))`;
+      return `COALESCE(timezone('America/Mexico_City', ${naive}), TRY_STRPTIME(${z}, ${list(OFFSET_DATETIME)})::TIMESTAMPTZ)`;
     }
     case 'bool':
       return `CASE WHEN lower(strip_accents(${v})) IN ('si', 's', '1', 'true', 'verdadero', 'x') THEN true WHEN lower(strip_accents(${v})) IN ('no', 'n', '0', 'false', 'falso') THEN false END`;

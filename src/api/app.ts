@@ -11,6 +11,7 @@ import { pipelinesRoutes } from './routes/pipelines.js';
 import { usuariosRoutes } from './routes/usuarios.js';
 import { domainRoutes } from './domains.js';
 import { exportarRoutes } from './routes/exportar.js';
+import { configuracionRoutes } from './routes/configuracion.js';
 
 /** Routes that answer without a session. Everything else under /api needs one (and a role). */
 const PUBLIC = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
@@ -36,6 +37,7 @@ export function createApi(ctx: AppContext): Hono<Env> {
   api.route('/cuarentena', cuarentenaRoutes);
   api.route('/cartografia', cartografiaRoutes);
   api.route('/exportar', exportarRoutes);
+  api.route('/configuracion', configuracionRoutes);
   for (const [prefix, routes] of domainRoutes) api.route(prefix, routes);
   api.notFound((c) => c.json({ error: 'Ruta no encontrada.' }, 404));
   api.onError((e, c) => {

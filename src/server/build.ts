@@ -15,15 +15,52 @@ function newestMtime(dir: string): number {
   return max;
 }
 
+function isStale(): boolean {
+  const marker = path.join(DASHBOARD_BUILD, 'handler.js');
+  // Test servers start many at once against a build made beforehand; they must not rebuild it concurrently.
+  if (!force && process.env.ATALAYA_SKIP_BUILD === '1' && fs.existsSync(marker)) return;
+  return !fs.existsSync(marker) || newestMtime(path.join(DASHBOARD_DIR, 'src')) > fs.statSync(marker).mtimeMs;
+}
+
+const BUILD_LOCK = path.join(DASHBOARD_DIR, '.construyendo.lock');
+
+/** One build at a time across processes (servers started together would otherwise overwrite each other's output). */
+async function withBuildLock<T>(fn: () => T): Promise<T> {
+  for (;;) {
+    try {
+      fs.writeFileSync(BUILD_LOCK, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const pid = Number(fs.readFileSync(BUILD_LOCK, 'utf8').trim() || 0);
+      let alive = pid > 0;
+      try {
+        if (alive) process.kill(pid, 0);
+      } catch {
+        alive = false;
+      }
+      if (!alive) fs.rmSync(BUILD_LOCK, { force: true });
+      else await new Promise((r) => setTimeout(r, 300));
+    }
+  }
+  try {
+    return fn();
+  } finally {
+    fs.rmSync(BUILD_LOCK, { force: true });
+  }
+}
+
 /** Builds the dashboard when its build is missing or older than its sources. */
 export async function ensureDashboardBuilt(force = false): Promise<void> {
-  const marker = path.join(DASHBOARD_BUILD, 'handler.js');
-  const stale = !fs.existsSync(marker) || newestMtime(path.join(DASHBOARD_DIR, 'src')) > fs.statSync(marker).mtimeMs;
-  if (!force && !stale) return;
-  console.log('Construyendo el tablero (SvelteKit)…');
-  const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
-    cwd: DASHBOARD_DIR,
-    stdio: 'inherit',
+  if (!force && !isStale()) return;
+  await withBuildLock(() => {
+    // Another process may have built it while this one waited.
+    if (!force && !isStale()) return;
+    console.log('Construyendo el tablero (SvelteKit)…');
+    const r = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: DASHBOARD_DIR,
+      stdio: 'inherit',
+    });
+    if (r.status !== 0) throw new Error('no se pudo construir el tablero (vite build falló; vea el detalle arriba)');
   });
-  if (r.status !== 0) throw new Error('no se pudo construir el tablero (vite build falló; vea el detalle arriba)');
 }

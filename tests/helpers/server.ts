@@ -34,7 +34,7 @@ export async function startTestServer(opts: { demo?: boolean; dataDir?: string; 
     cwd: ROOT,
     env: {
       ...process.env, PORT: '0', HOST: '127.0.0.1', ATALAYA_DATA_DIR: dataDir, ATALAYA_DEMO: opts.demo ? '1' : '0',
-      ATALAYA_ADMIN_PASSWORD: TEST_PASSWORD, UV_THREADPOOL_SIZE: '16', ...opts.env,
+      ATALAYA_ADMIN_PASSWORD: TEST_PASSWORD, UV_THREADPOOL_SIZE: '16', ATALAYA_SKIP_BUILD: '1', ...opts.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
