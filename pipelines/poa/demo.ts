@@ -130,7 +130,7 @@ export function poaYear(ejercicio: number, ctx: Pick<DemoContext, 'seed' | 'scal
         }
       } else if (estatus === 'nueva') {
         for (let x = 0; x < 5; x++) meses[x] = 0;
-        if (meses.every((x) => x === 0)) meses[r.int(5, 11)] = 1;
+        if (!meses.some((x) => x > 0)) meses[r.int(5, 11)] = 1;
       } else if (estatus === 'cancelada') {
         const c = r.int(3, 8);
         for (let x = c; x < 12; x++) meses[x] = 0;

@@ -3,7 +3,7 @@ import { rowsOf } from '../../src/db/warehouse.js';
 import type { HeaderMatch } from './headers.js';
 import type { LoadCounts, TableContract } from './types.js';
 import { faultPoint } from './fault.js';
-import { errorSelects, ident, lit, typedSelect } from './validate.js';
+import { ident, lit, validatedSelect } from './validate.js';
 
 /** A UTF-8 CSV ready for DuckDB, holding the rows of one table from one file, sheet or HTTP read. */
 export interface RawInput {
@@ -36,9 +36,7 @@ export async function loadTable(
   run: { runId: number; pipeline: string },
 ): Promise<LoadCounts> {
   const n = ++seq;
-  const raw = `raw_${n}`;
   const typed = `typed_${n}`;
-  const errs = `errs_${n}`;
   const good = `good_${n}`;
   const offset = input.filaColumn ? 1 : 0;
   const cols: string[] = [];
@@ -46,20 +44,24 @@ export async function loadTable(
   for (let i = 0; i < input.width - offset; i++) cols.push(`'c${i}': 'VARCHAR'`);
   const reader = `read_csv(${lit(input.csvPath)}, delim=${lit(input.delimiter)}, header=false, skip=${input.skip},
     columns={${cols.join(', ')}}, quote='"', escape='"', null_padding=true, strict_mode=false, auto_detect=false)`;
-  const rowNumber = input.filaColumn ? '' : `(row_number() OVER () + ${input.firstFila - 1})::BIGINT AS _fila, `;
-  // The raw text is typed straight from the reader (one materialization fewer); the typed table keeps it.
-  const rawRows = `(SELECT ${rowNumber}* FROM ${reader}) ${raw}`;
-
   const source = new Map<string, string | null>();
   for (const col of t.columns) {
     const pos = input.header.positions.get(col.name);
     source.set(col.name, pos === undefined ? null : `c${pos}`);
   }
-  await c.run(`CREATE TEMP TABLE ${typed} AS SELECT ${typedSelect(t, source)} FROM ${rawRows}`);
-  await c.run(`CREATE TEMP TABLE ${errs} AS ${errorSelects(t, typed)}`);
+  // One pass: read, type and find every bad value of each row. For a CSV the row number is the temporary
+  // table's row id (rows keep the file's order: DuckDB preserves insertion order), cheaper than a window.
+  await c.run(`CREATE TEMP TABLE ${typed} AS ${validatedSelect(t, source, reader, input.filaColumn)}`);
+  // Row ids of a table created inside a transaction start at a large base; the offset from the first is exact.
+  let fila = '_fila';
+  if (!input.filaColumn) {
+    const [{ base }] = (await rowsOf<{ base: string | null }>(c, `SELECT min(rowid)::VARCHAR AS base FROM ${typed}`)) as [{ base: string | null }];
+    fila = `(rowid - ${/^\d+$/.test(base ?? '') ? base : '0'} + ${input.firstFila})::BIGINT`;
+  }
   await c.run(
     `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, fila, campo, motivo, valor)
-     SELECT $run, $pipeline, $tabla, $archivo, _fila, campo, motivo, valor FROM ${errs} ORDER BY _fila, campo`,
+     SELECT $run, $pipeline, $tabla, $archivo, _fila, e.campo, e.motivo, e.valor
+     FROM (SELECT ${fila} AS _fila, unnest(_errores) AS e FROM ${typed} WHERE _errores IS NOT NULL) ORDER BY _fila, e.campo`,
     { run: run.runId, pipeline: run.pipeline, tabla: t.table, archivo: input.archivo },
   );
 
@@ -67,25 +69,29 @@ export async function loadTable(
   const names = [...t.columns.map((x) => x.name), ...derived.map(([k]) => k)];
   const select = [...t.columns.map((x) => ident(x.name)), ...derived.map(([k, expr]) => `${expr} AS ${ident(k)}`)];
   const key = t.key.map(ident).join(', ');
-  await c.run(
-    `CREATE TEMP TABLE ${good} AS SELECT ${select.join(', ')}, _fila FROM ${typed}
-     WHERE _fila NOT IN (SELECT _fila FROM ${errs})
-     QUALIFY row_number() OVER (PARTITION BY ${key} ORDER BY _fila DESC) = 1`,
-  );
+  const goodRows = `SELECT ${select.join(', ')}, ${fila} AS _fila FROM ${typed} WHERE _errores IS NULL`;
+  // A later row with the same key replaces an earlier one (the last row of the file wins); most files repeat
+  // no key, and then the good rows are read straight from the typed table.
+  const [{ repetidas }] = await rowsOf<{ repetidas: number }>(
+    c,
+    `SELECT (count(*) - count(DISTINCT (${key})))::INTEGER AS repetidas FROM (${goodRows})`,
+  ) as [{ repetidas: number }];
+  const from = repetidas > 0 ? good : `(${goodRows})`;
+  if (repetidas > 0) await c.run(`CREATE TEMP TABLE ${good} AS ${goodRows} QUALIFY _fila = max(_fila) OVER (PARTITION BY ${key})`);
   const match = t.key.map((k) => `${t.target}.${ident(k)} IS NOT DISTINCT FROM g.${ident(k)}`).join(' AND ');
-  await c.run(`DELETE FROM ${t.target} USING ${good} g WHERE ${match}`);
+  await c.run(`DELETE FROM ${t.target} USING ${from} g WHERE ${match}`);
   faultPoint('merge');
   await c.run(
     `INSERT INTO ${t.target} (${names.map(ident).join(', ')}, _archivo, _fila, _ejecucion, _cargado_en)
-     SELECT ${names.map(ident).join(', ')}, $archivo, _fila, $run, now() FROM ${good}`,
+     SELECT ${names.map(ident).join(', ')}, $archivo, _fila, $run, now() FROM ${from}`,
     { archivo: input.archivo, run: run.runId },
   );
   const [counts] = await rowsOf<{ leidas: number; rechazadas: number; cargadas: number }>(
     c,
-    `SELECT (SELECT count(*) FROM ${typed})::INTEGER AS leidas,
-            (SELECT count(DISTINCT _fila) FROM ${errs})::INTEGER AS rechazadas,
-            (SELECT count(*) FROM ${good})::INTEGER AS cargadas`,
+    `SELECT count(*)::INTEGER AS leidas, count(_errores)::INTEGER AS rechazadas FROM ${typed}`,
   );
-  for (const x of [typed, errs, good]) await c.run(`DROP TABLE ${x}`);
+  counts!.cargadas = counts!.leidas - counts!.rechazadas - repetidas;
+  await c.run(`DROP TABLE ${typed}`);
+  if (repetidas > 0) await c.run(`DROP TABLE ${good}`);
   return counts!;
 }

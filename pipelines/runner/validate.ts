@@ -15,12 +15,27 @@ const list = (xs: string[]): string => `[${xs.map(lit).join(', ')}]`;
 export const normValue = (v: string): string => normalizeName(v).replace(/_/g, ' ');
 const normSql = (v: string): string => `regexp_replace(lower(strip_accents(${v})), '[\\s_]+', ' ', 'g')`;
 
+/**
+ * The instant of a Mexico City wall-clock time. Since 30 Oct 2022 Mexico City has no daylight saving time and is
+ * always UTC−6, so recent times take a plain offset; earlier ones go through ICU's time-zone rules.
+ */
+function mexicoCityInstant(t: string): string {
+  return `CASE WHEN ${t} >= TIMESTAMP '2022-10-30 02:00:00' THEN to_timestamp(epoch(${t}) + 21600) ELSE timezone('America/Mexico_City', ${t}) END`;
+}
+
+/** Wall-clock parse of a datetime text (NULL when it is not one); the two usual formats first, for speed. */
+export function naiveDatetime(v: string): string {
+  return `COALESCE(TRY_STRPTIME(${v}, '%d/%m/%Y %H:%M'), TRY_STRPTIME(${v}, '%Y-%m-%d %H:%M'), TRY_STRPTIME(${v}, ${list(NAIVE_DATETIME)}))`;
+}
+export const localName = (c: string): string => ident(`${c}$local`);
+
 /** The typed value of a trimmed, non-empty text `v` (NULL when it does not parse). */
-export function typedExpr(col: Column, v: string): string {
+export function typedExpr(col: Column, v: string, local?: string): string {
   switch (col.type) {
     case 'text':
       if (!col.values) return v;
-      return `CASE ${normSql(v)} ${col.values.map((a) => `WHEN ${lit(normValue(a))} THEN ${lit(a)}`).join(' ')} END`;
+      // Exact spellings skip the normalization (the common case by far).
+      return `CASE WHEN ${v} IN (${col.values.map(lit).join(', ')}) THEN ${v} ELSE CASE ${normSql(v)} ${col.values.map((a) => `WHEN ${lit(normValue(a))} THEN ${lit(a)}`).join(' ')} END END`;
     case 'int':
     case 'bigint': {
       const d = `TRY_CAST(${v} AS DOUBLE)`;
@@ -37,8 +52,9 @@ export function typedExpr(col: Column, v: string): string {
       // Wall-clock formats first (no value matches both a naive format and an offset one, so the order does not
       // change results), the two usual ones on their own for speed; then values with an offset or Z.
       const z = `regexp_replace(${v}, 'Z$', '+00:00')`;
-      const naive = `COALESCE(TRY_STRPTIME(${v}, '%d/%m/%Y %H:%M'), TRY_STRPTIME(${v}, '%Y-%m-%d %H:%M'), TRY_STRPTIME(${v}, ${list(NAIVE_DATETIME)}))`;
-      return `COALESCE(timezone('America/Mexico_City', ${naive}), TRY_STRPTIME(${z}, ${list(OFFSET_DATETIME)})::TIMESTAMPTZ)`;
+      // `local` is the wall-clock parse computed once in an inner projection (it is used three times here).
+      const naive = local ?? `(${naiveDatetime(v)})`;
+      return `COALESCE(${mexicoCityInstant(naive)}, TRY_STRPTIME(${z}, ${list(OFFSET_DATETIME)})::TIMESTAMPTZ)`;
     }
     case 'bool':
       return `CASE WHEN lower(strip_accents(${v})) IN ('si', 's', '1', 'true', 'verdadero', 'x') THEN true WHEN lower(strip_accents(${v})) IN ('no', 'n', '0', 'false', 'falso') THEN false END`;
@@ -73,43 +89,48 @@ function badValueReason(col: Column, raw: string): string {
 
 export const rawName = (c: string): string => ident(`${c}$raw`);
 
+/** Condition under which a column's value is bad, and the Spanish reason, over the inner raw/typed columns. */
+function columnProblem(col: Column): { cond: string; motivo: string } {
+  const raw = rawName(col.name);
+  const typed = ident(col.name);
+  const conds: string[] = [];
+  const reasons: string[] = [];
+  if (col.required) {
+    conds.push(`${raw} IS NULL`);
+    reasons.push(`WHEN ${raw} IS NULL THEN 'valor requerido vacío'`);
+  }
+  conds.push(`(${raw} IS NOT NULL AND ${typed} IS NULL)`);
+  reasons.push(`WHEN ${typed} IS NULL THEN ${badValueReason(col, raw)}`);
+  if (col.range) {
+    const [lo, hi] = col.range;
+    conds.push(`(${typed} < ${lo} OR ${typed} > ${hi})`);
+    reasons.push(`ELSE ${lit(`fuera de rango (${lo} a ${hi}): «`)} || ${raw} || '»'`);
+  }
+  return { cond: conds.join(' OR '), motivo: `CASE ${reasons.join(' ')} END` };
+}
+
 /**
- * SELECT list turning the text columns of a raw table into the contract's types, keeping each raw text beside
- * its typed value so that errors can quote it. `source` maps a contract column to its raw column, or null.
+ * One pass over the source rows: the contract's typed columns and `_errores`, the list of (campo, motivo, valor)
+ * of every bad value of the row (NULL for a good row, so good rows build no list). `source` maps a contract
+ * column to its raw text column of `from`, or null when the file lacks it.
  */
-export function typedSelect(t: TableContract, source: Map<string, string | null>): string {
-  const parts = ['_fila'];
+export function validatedSelect(t: TableContract, source: Map<string, string | null>, from: string, withFila = true): string {
+  const inner = withFila ? ['_fila'] : [];
   for (const col of t.columns) {
     const src = source.get(col.name);
     const v = src ? `NULLIF(trim(${ident(src)}), '')` : 'NULL::VARCHAR';
-    parts.push(`${v} AS ${rawName(col.name)}`);
-    parts.push(`${typedExpr(col, rawName(col.name))} AS ${ident(col.name)}`);
+    inner.push(`${v} AS ${rawName(col.name)}`);
   }
-  return parts.join(',\n  ');
-}
-
-/** One SELECT per column yielding (_fila, campo, motivo, valor) for every bad value of that column. */
-export function errorSelects(t: TableContract, typedTable: string): string {
-  const parts: string[] = [];
-  for (const col of t.columns) {
-    const raw = rawName(col.name);
-    const typed = ident(col.name);
-    const conds: string[] = [];
-    const reasons: string[] = [];
-    if (col.required) {
-      conds.push(`${raw} IS NULL`);
-      reasons.push(`WHEN ${raw} IS NULL THEN 'valor requerido vacío'`);
-    }
-    conds.push(`(${raw} IS NOT NULL AND ${typed} IS NULL)`);
-    reasons.push(`WHEN ${typed} IS NULL THEN ${badValueReason(col, raw)}`);
-    if (col.range) {
-      const [lo, hi] = col.range;
-      conds.push(`(${typed} < ${lo} OR ${typed} > ${hi})`);
-      reasons.push(`ELSE ${lit(`fuera de rango (${lo} a ${hi}): «`)} || ${raw} || '»'`);
-    }
-    parts.push(
-      `SELECT _fila, ${lit(col.name)} AS campo, CASE ${reasons.join(' ')} END AS motivo, ${raw} AS valor FROM ${typedTable} WHERE ${conds.join(' OR ')}`,
-    );
-  }
-  return parts.join('\nUNION ALL\n');
+  const locals = t.columns.filter((c) => c.type === 'datetime').map((c) => `${naiveDatetime(rawName(c.name))} AS ${localName(c.name)}`);
+  const typed = t.columns.map((col) => `${typedExpr(col, rawName(col.name), col.type === 'datetime' ? localName(col.name) : undefined)} AS ${ident(col.name)}`);
+  const problems = t.columns.map((col) => ({ col, ...columnProblem(col) }));
+  const list = `list_filter([${problems
+    .map((p) => `CASE WHEN ${p.cond} THEN {'campo': ${lit(p.col.name)}, 'motivo': ${p.motivo}, 'valor': ${rawName(p.col.name)}} END`)
+    .join(', ')}], x -> x IS NOT NULL)`;
+  const anyBad = problems.map((p) => `(${p.cond})`).join(' OR ');
+  const fila = withFila ? '_fila, ' : '';
+  return `SELECT ${fila}${t.columns.map((c) => ident(c.name)).join(', ')},
+    CASE WHEN ${anyBad} THEN ${list} END AS _errores
+  FROM (SELECT ${fila}${t.columns.map((c) => rawName(c.name)).join(', ')}, ${typed.join(', ')}
+        FROM (SELECT *${locals.length ? ', ' + locals.join(', ') : ''} FROM (SELECT ${inner.join(', ')} FROM ${from})))`;
 }

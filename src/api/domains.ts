@@ -7,6 +7,9 @@ import { odesRoutes } from './routes/odes.js';
 import { oficialiaRoutes } from './routes/oficialia.js';
 import { resumenRoutes } from './routes/resumen.js';
 import { sesionesRoutes } from './routes/sesiones.js';
+import { metasRoutes } from './routes/metas.js';
+import { indicadoresRoutes } from './routes/indicadores.js';
+import { evaluacionRoutes } from './routes/evaluacion.js';
 
 /** The figure routers of each unit: [prefix under /api, router]. Each domain issue adds its line. */
 export const domainRoutes: Array<[string, Hono<Env>]> = [
@@ -17,4 +20,7 @@ export const domainRoutes: Array<[string, Hono<Env>]> = [
   ['/oficialia', oficialiaRoutes],
   ['/sesiones', sesionesRoutes],
   ['/resumen', resumenRoutes],
+  ['/metas', metasRoutes],
+  ['/indicadores', indicadoresRoutes],
+  ['/evaluacion', evaluacionRoutes],
 ];

@@ -1,6 +1,9 @@
-/** Login throttling: after MAX failures for a user or an address within the window, wait until it passes. */
+/**
+ * Login throttling: after 5 failures for one user, or 20 from one address (password spraying), within the
+ * window, further attempts wait until it passes.
+ */
 const WINDOW_MS = 15 * 60_000;
-const MAX = 5;
+const maxFor = (key: string): number => (key.startsWith('ip:') ? 20 : 5);
 const failures = new Map<string, number[]>();
 
 function recent(key: string, now: number): number[] {
@@ -15,7 +18,7 @@ export function retryAfter(keys: string[], now = Date.now()): number {
   let wait = 0;
   for (const k of keys) {
     const xs = recent(k, now);
-    if (xs.length >= MAX) wait = Math.max(wait, Math.ceil((xs[0]! + WINDOW_MS - now) / 1000));
+    if (xs.length >= maxFor(k)) wait = Math.max(wait, Math.ceil((xs[0]! + WINDOW_MS - now) / 1000));
   }
   return wait;
 }

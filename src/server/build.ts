@@ -18,7 +18,7 @@ function newestMtime(dir: string): number {
 function isStale(): boolean {
   const marker = path.join(DASHBOARD_BUILD, 'handler.js');
   // Test servers start many at once against a build made beforehand; they must not rebuild it concurrently.
-  if (!force && process.env.ATALAYA_SKIP_BUILD === '1' && fs.existsSync(marker)) return;
+  if (process.env.ATALAYA_SKIP_BUILD === '1' && fs.existsSync(marker)) return false;
   return !fs.existsSync(marker) || newestMtime(path.join(DASHBOARD_DIR, 'src')) > fs.statSync(marker).mtimeMs;
 }
 

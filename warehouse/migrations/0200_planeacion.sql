@@ -203,3 +203,11 @@ CREATE TABLE app.evaluacion_snapshot (
   congelado_en TIMESTAMPTZ NOT NULL DEFAULT now(),
   PRIMARY KEY (ciclo_id, tipo, clave)
 );
+
+-- Last month (1–12) of an indicator period: `2025-03`, `2025-B2`, `2025-T1`, `2025-S1`, `2025`.
+CREATE MACRO core.periodo_mes_fin(periodo) AS
+  CASE WHEN regexp_full_match(periodo, '\d{4}-\d{2}') THEN TRY_CAST(substr(periodo, 6, 2) AS INTEGER)
+       WHEN regexp_full_match(periodo, '\d{4}-B[1-6]') THEN 2 * TRY_CAST(substr(periodo, 7, 1) AS INTEGER)
+       WHEN regexp_full_match(periodo, '\d{4}-T[1-4]') THEN 3 * TRY_CAST(substr(periodo, 7, 1) AS INTEGER)
+       WHEN regexp_full_match(periodo, '\d{4}-S[12]') THEN 6 * TRY_CAST(substr(periodo, 7, 1) AS INTEGER)
+       WHEN regexp_full_match(periodo, '\d{4}') THEN 12 END;

@@ -14,7 +14,10 @@ authRoutes.post('/login', async (c) => {
   const body = (await c.req.json().catch(() => ({}))) as { usuario?: unknown; password?: unknown };
   const usuario = typeof body.usuario === 'string' ? body.usuario.trim().toLowerCase() : '';
   const password = typeof body.password === 'string' ? body.password : '';
-  const ip = c.req.header('x-forwarded-for')?.split(',')[0]?.trim() ?? 'local';
+  // The client's address: the socket's, or the proxy's X-Forwarded-For only when a trusted proxy is declared.
+  const socketIp = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming?.socket?.remoteAddress;
+  const forwarded = process.env.ATALAYA_TRUST_PROXY === '1' ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  const ip = forwarded ?? socketIp ?? 'local';
   const keys = [`u:${usuario}`, `ip:${ip}`];
   const wait = retryAfter(keys);
   if (wait > 0) {
