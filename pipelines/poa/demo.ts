@@ -155,7 +155,7 @@ export function poaYear(ejercicio: number, ctx: Pick<DemoContext, 'seed' | 'scal
         let real: number;
         if (prog === 0) real = r.int(1, 2);
         else if (perfil === 'cumple') real = r.chance(0.85) ? prog : Math.max(0, Math.round(prog * (0.7 + r.next() * 0.6)));
-        else if (perfil === 'atraso') real = r.chance(0.3) ? 0 : Math.floor(prog * (0.3 + r.next() * 0.6));
+        else if (perfil === 'atraso') real = r.chance(0.2) ? 0 : r.chance(0.4) ? Math.max(0, prog - 1) : Math.round(prog * (0.55 + r.next() * 0.4));
         else real = Math.ceil(prog * (1.2 + r.next() * 0.8));
         const ry = mes === 12 ? ejercicio + 1 : ejercicio;
         const rm = mes === 12 ? 1 : mes + 1;

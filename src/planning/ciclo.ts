@@ -76,6 +76,9 @@ export interface AvanceArea {
 }
 
 const CAN_MANAGE = new Set(['utp', 'admin']);
+// DATE columns as text (aaaa-mm-dd): a Date would become midnight UTC, the previous day in Mexico City.
+const CICLO_COLS = `id, ejercicio, trimestre, fecha_limite::VARCHAR AS fecha_limite, estado, abierto_por, abierto_en, cerrado_por, cerrado_en`;
+const J_COLS = `ciclo_id, tipo, clave, area, causa, accion_correctiva, fecha_compromiso::VARCHAR AS fecha_compromiso, estado, comentario, actualizado_por, actualizado_en`;
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 
 function assertManager(user: SessionUser): void {
@@ -83,13 +86,13 @@ function assertManager(user: SessionUser): void {
 }
 
 export async function getCiclo(wh: Warehouse, id: number): Promise<Ciclo> {
-  const c = await wh.one<Ciclo>('SELECT * FROM app.evaluacion_ciclos WHERE id = $1', [id]);
+  const c = await wh.one<Ciclo>(`SELECT ${CICLO_COLS} FROM app.evaluacion_ciclos WHERE id = $1`, [id]);
   if (!c) throw new CicloError(404, `No existe el ciclo de evaluación ${id}.`);
   return c;
 }
 
 export async function listaCiclos(wh: Warehouse): Promise<Ciclo[]> {
-  return wh.all<Ciclo>('SELECT * FROM app.evaluacion_ciclos ORDER BY ejercicio DESC, trimestre DESC');
+  return wh.all<Ciclo>(`SELECT ${CICLO_COLS} FROM app.evaluacion_ciclos ORDER BY ejercicio DESC, trimestre DESC`);
 }
 
 /** UTP opens a cycle for (ejercicio, trimestre) with a capture deadline. */
@@ -165,7 +168,7 @@ export async function resultadosCiclo(wh: Warehouse, ciclo: Ciclo, area: string)
   const req = (s: Semaforo | null): boolean => s !== null && REQUIEREN_JUSTIFICACION.includes(s);
   if (ciclo.estado === 'cerrado') {
     const snap = await wh.all<Fila & { causa: string | null; accion_correctiva: string | null; fecha_compromiso: string | null; estado_justificacion: EstadoJustificacion | null; comentario: string | null; congelado_en: string }>(
-      `SELECT * FROM app.evaluacion_snapshot WHERE ciclo_id = $1 AND ($2 = '' OR area = $2) ORDER BY tipo, clave`, [ciclo.id, area]);
+      `SELECT * REPLACE (fecha_compromiso::VARCHAR AS fecha_compromiso) FROM app.evaluacion_snapshot WHERE ciclo_id = $1 AND ($2 = '' OR area = $2) ORDER BY tipo, clave`, [ciclo.id, area]);
     const vivos = new Map((await resultadosVivos(wh, ciclo, area)).map((r) => [key(r.tipo, r.clave), r]));
     return snap.map((s) => {
       const v = vivos.get(key(s.tipo, s.clave));
@@ -183,7 +186,7 @@ export async function resultadosCiclo(wh: Warehouse, ciclo: Ciclo, area: string)
   }
   const rows = await resultadosVivos(wh, ciclo, area);
   const js = await wh.all<FilaJ>(
-    `SELECT tipo, clave, causa, accion_correctiva, fecha_compromiso, estado, comentario, actualizado_por, actualizado_en
+    `SELECT ${J_COLS}
      FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND ($2 = '' OR area = $2)`, [ciclo.id, area]);
   const jm = new Map(js.map((j) => [key(j.tipo, j.clave), j]));
   return rows
@@ -282,7 +285,7 @@ export async function guardarJustificacion(wh: Warehouse, user: SessionUser, id:
   const fecha = b.fecha_compromiso === undefined || b.fecha_compromiso === null || b.fecha_compromiso === '' ? null : String(b.fecha_compromiso);
   if (fecha !== null && (!ISO.test(fecha) || Number.isNaN(Date.parse(fecha)))) throw new CicloError(400, 'La fecha compromiso debe tener el formato aaaa-mm-dd.');
   const antes = await wh.one<FilaJ & { area: string }>(
-    'SELECT * FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3', [id, tipo, clave]);
+    `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]);
   if (antes && (antes.estado === 'enviada' || antes.estado === 'aprobada')) {
     throw new CicloError(409, `La justificación ya está ${antes.estado}; solo se corrige si la UTP la observa.`);
   }
@@ -300,7 +303,7 @@ export async function guardarJustificacion(wh: Warehouse, user: SessionUser, id:
     );
   });
   const despues = (await wh.one<FilaJ & { area: string }>(
-    'SELECT * FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3', [id, tipo, clave]))!;
+    `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]))!;
   await audit(wh, user.usuario, 'evaluacion.justificar', `ciclo:${id}:${tipo}:${clave}`, antes ?? null, despues);
   return despues;
 }
@@ -352,14 +355,14 @@ export async function revisarJustificacion(wh: Warehouse, user: SessionUser, id:
   const ciclo = await getCiclo(wh, id);
   if (ciclo.estado === 'cerrado') throw new CicloError(409, 'El ciclo está cerrado; ya no admite cambios.');
   const antes = await wh.one<FilaJ & { area: string }>(
-    'SELECT * FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3', [id, tipo, clave]);
+    `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]);
   if (!antes) throw new CicloError(404, `No hay justificación de «${clave}» en este ciclo.`);
   if (antes.estado !== 'enviada') throw new CicloError(409, 'Solo se revisan justificaciones enviadas.');
   await wh.exec(
     `UPDATE app.evaluacion_justificaciones SET estado = $4, comentario = $5, actualizado_por = $6, actualizado_en = now()
      WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave, estado, comentario ?? antes.comentario, user.usuario]);
   const despues = (await wh.one<FilaJ & { area: string }>(
-    'SELECT * FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3', [id, tipo, clave]))!;
+    `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]))!;
   await audit(wh, user.usuario, 'evaluacion.revisar', `ciclo:${id}:${tipo}:${clave}`, antes, despues);
   return despues;
 }
@@ -372,7 +375,7 @@ export function trimestreAnterior(ejercicio: number, trimestre: number): { ejerc
 /** Results of the previous quarter: its frozen snapshot when that cycle is closed, else computed live. */
 export async function resultadosAnteriores(wh: Warehouse, ciclo: Ciclo, area: string): Promise<Resultado[]> {
   const prev = trimestreAnterior(ciclo.ejercicio, ciclo.trimestre);
-  const c = await wh.one<Ciclo>('SELECT * FROM app.evaluacion_ciclos WHERE ejercicio = $1 AND trimestre = $2', [prev.ejercicio, prev.trimestre]);
+  const c = await wh.one<Ciclo>(`SELECT ${CICLO_COLS} FROM app.evaluacion_ciclos WHERE ejercicio = $1 AND trimestre = $2`, [prev.ejercicio, prev.trimestre]);
   if (c) return resultadosCiclo(wh, c, area);
   const rows = await resultadosVivos(wh, prev, area);
   return rows.map((r) => ({ ...r, requiere_justificacion: false, justificacion: null }));

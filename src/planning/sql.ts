@@ -55,7 +55,7 @@ SELECT ejercicio, programa, programa_nombre, programa_especifico, programa_espec
        core.avance_meta(programado, realizado) AS avance_pct,
        core.semaforo_meta(programado, realizado, NULL, NULL) AS semaforo,
        core.clasificacion_meta(programado, realizado) AS clasificacion,
-       meses AS programado_mensual, realizado_mensual, reportes_tardios, meses_sin_reporte, ultimo_reporte
+       meses AS programado_mensual, realizado_mensual, reportes_tardios, meses_sin_reporte, ultimo_reporte::VARCHAR AS ultimo_reporte
 FROM base
 ORDER BY programa_especifico, num_actividad`;
 }
