@@ -78,6 +78,14 @@ export async function disponibilidadDemo(ctx: DemoContext): Promise<void> {
         lines.push(`${s.id},${isoMx(t)},si,${lat.toFixed(1)},${s.tipo === 'http' ? 200 : ''},`);
       }
     }
+    // The history reaches the present minute, so each service has a current state before the live probes
+    // (which start once the server listens) write their first batch.
+    const nowMinute = Math.floor(Date.now() / 60_000) * 60_000;
+    if (ctx.today === todayMx() && nowMinute >= end) {
+      const minute = new Date(nowMinute - 6 * HOUR).getUTCMinutes();
+      const down = s.id === 'computos' && (MINUTOS_FALLA as readonly number[]).includes(minute);
+      lines.push(down ? `${s.id},${isoMx(nowMinute)},no,,503,Código HTTP 503 fuera de 200-399` : `${s.id},${isoMx(nowMinute)},si,${s.lat.toFixed(1)},${s.tipo === 'http' ? 200 : ''},`);
+    }
   }
   // Deliberately bad rows: unknown service, unreadable time, an "ok" that is not yes/no.
   lines.push(`sistema-inexistente,${isoMx(end - STEP)},si,12.0,200,`);
