@@ -86,6 +86,12 @@ describe('evaluation cycle API', () => {
     expect((await utp.fetch(`/api/evaluacion/ciclos/${id}/revision`, send('POST', { tipo: 'actividad', clave: 'E404.19|3', estado: 'aprobada' }))).status).toBe(200);
     const d = await utp.json<{ avance: Array<{ area: string; estado: string; aprobadas: number; sin_justificar: number }> }>(`/api/evaluacion/ciclos/${id}`);
     expect(d.avance.map((a) => [a.area, a.estado, a.aprobadas, a.sin_justificar])).toEqual([['DEA', 'pendiente', 0, 1], ['UTP', 'aprobado', 2, 0]]);
+    // Leadership's Resumen card: 1 of the 2 areas (UTP approved, DEA pending) has completed its capture → 50 %.
+    const resumen = await admin.json<{ tarjetas: Array<{ id: string; valor: number | null; enlace: string; secundarios: Array<{ etiqueta: string; valor: number }> }> }>('/api/resumen');
+    const card = resumen.tarjetas.find((t) => t.id === 'evaluacion')!;
+    expect(card.valor).toBe(50);
+    expect(card.secundarios.find((x) => x.etiqueta === 'Áreas listas')!.valor).toBe(1);
+    expect(card.enlace).toBe(`/evaluacion?ciclo=${id}`);
   });
 
   it('closing freezes a snapshot: no edits after close (409), and a later load leaves it unchanged', async () => {

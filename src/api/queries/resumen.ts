@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { avancePorArea, enviosDe, listaCiclos, resultadosCiclo } from '../../planning/ciclo.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import type { Pipeline } from '../../../pipelines/runner/types.js';
 import { getOdesConfig } from '../../odes/config.js';
@@ -324,25 +325,29 @@ async function cardMetas(wh: Warehouse, v: ReturnType<typeof ventanas>): Promise
   };
 }
 
-const COMO_EVALUACION = 'Avance del ciclo de evaluación trimestral abierto: porcentaje de resultados capturados por las áreas.';
-async function cardEvaluacion(wh: Warehouse, v: ReturnType<typeof ventanas>): Promise<Base> {
-  const ejercicio = Number(v.actual.hasta.slice(0, 4));
-  const enlace = `/metas${qs({ ejercicio, vista: 'evaluacion' })}`;
-  const none = vacia('evaluacion', 'Ciclo de evaluación', 'UTP', 'Avance del ciclo abierto', 'pct', 'poa', enlace, COMO_EVALUACION, 'Sin ciclo de evaluación registrado.');
-  // The evaluation cycle belongs to another unit's issue; read it only when its table exists with the expected shape.
-  for (const t of ['app.evaluacion_ciclos', 'core.evaluacion_ciclos', 'app.ciclos_evaluacion']) {
-    if (!(await tableExists(wh, t))) continue;
-    try {
-      const r = await wh.one<{ ejercicio: number; trimestre: number; estado: string }>(
-        `SELECT ejercicio, trimestre, estado FROM ${t} ORDER BY ejercicio DESC, trimestre DESC LIMIT 1`,
-      );
-      if (!r) return none;
-      return { ...none, estado: 'ok', valor: null, nota: `Ciclo ${r.ejercicio}-T${r.trimestre}: ${r.estado}.`, enlace: `/metas${qs({ ejercicio: r.ejercicio, trimestre: r.trimestre, vista: 'evaluacion' })}` };
-    } catch {
-      return none;
-    }
-  }
-  return none;
+const COMO_EVALUACION =
+  'Avance del ciclo de evaluación trimestral más reciente: áreas que ya enviaron (o no tienen resultados en amarillo o rojo que justificar) entre las áreas con actividades o indicadores en el trimestre.';
+async function cardEvaluacion(wh: Warehouse): Promise<Base> {
+  const none = vacia('evaluacion', 'Ciclo de evaluación', 'UTP', 'Áreas que completaron su captura', 'pct', 'poa', '/evaluacion', COMO_EVALUACION, 'Sin ciclo de evaluación registrado.');
+  if (!(await tableExists(wh, 'app.evaluacion_ciclos'))) return none;
+  const ciclo = (await listaCiclos(wh)).sort((a, b) => b.ejercicio - a.ejercicio || b.trimestre - a.trimestre)[0];
+  if (!ciclo) return none;
+  const avance = avancePorArea(await resultadosCiclo(wh, ciclo, ''), await enviosDe(wh, ciclo.id));
+  const listas = avance.filter((a) => a.estado === 'enviado' || a.estado === 'aprobado' || a.estado === 'sin_pendientes').length;
+  const estadoCiclo: Record<string, string> = { abierto: 'abierto', en_revision: 'en revisión', cerrado: 'cerrado' };
+  return {
+    ...none,
+    estado: avance.length ? 'ok' : 'sin_datos',
+    valor: avance.length ? round1((100 * listas) / avance.length) : null,
+    secundarios: [
+      { etiqueta: 'Áreas listas', valor: listas, formato: 'numero' },
+      { etiqueta: 'Áreas', valor: avance.length, formato: 'numero' },
+      { etiqueta: 'Por revisar', valor: avance.reduce((n, a) => n + a.enviadas, 0), formato: 'numero' },
+      { etiqueta: 'Observadas', valor: avance.reduce((n, a) => n + a.observadas, 0), formato: 'numero' },
+    ],
+    enlace: `/evaluacion?ciclo=${ciclo.id}`,
+    nota: `Ciclo ${ciclo.ejercicio}, trimestre ${ciclo.trimestre}: ${estadoCiclo[ciclo.estado] ?? ciclo.estado}.`,
+  };
 }
 
 /** Every card for a period ending on `hasta` (default today in Mexico City). A failing domain shows "sin datos". */
@@ -357,7 +362,7 @@ export async function resumenGeneral(
   const vig = new Map((await freshness(wh, pipelines)).map((x) => [x.nombre, x]));
   const builders: Array<[TarjetaId, () => Promise<Base>]> = [
     ['metas', () => cardMetas(wh, v)],
-    ['evaluacion', () => cardEvaluacion(wh, v)],
+    ['evaluacion', () => cardEvaluacion(wh)],
     ['odes', () => cardOdes(wh, v)],
     ['incidentes', () => cardIncidentes(wh, v)],
     ['disponibilidad', () => cardDisponibilidad(wh)],
@@ -365,7 +370,7 @@ export async function resumenGeneral(
     ['sesiones', () => cardSesiones(wh, v)],
   ];
   const FALLBACK: Record<TarjetaId, [string, string, string, string]> = {
-    metas: ['Metas del POA', 'UTP', 'poa', '/metas'], evaluacion: ['Ciclo de evaluación', 'UTP', 'poa', '/metas'],
+    metas: ['Metas del POA', 'UTP', 'poa', '/metas'], evaluacion: ['Ciclo de evaluación', 'UTP', 'poa', '/evaluacion'],
     odes: ['Consejos (ODES)', 'UTVODES', 'odes', '/odes'], incidentes: ['Incidentes y solicitudes', 'UTSI', 'tickets', '/incidentes'],
     disponibilidad: ['Disponibilidad de servicios', 'UTSI', 'disponibilidad', '/disponibilidad'], oficialia: ['Oficialía Electoral', 'UTOE', 'oficialia', '/oficialia'],
     sesiones: ['Sesiones', 'UTS', 'sesiones', '/sesiones'],

@@ -23,6 +23,7 @@ pipelinesRoutes.get('/', async (c) => {
       nombre: p.name,
       titulo: p.titulo,
       programacion: p.schedule,
+      configurado: p.configured ? p.configured() : true,
       proxima: jobs.get(p.name)?.proxima ?? null,
       vigencia_horas: p.freshnessHours,
       vigente: vig.get(p.name)?.vigente ?? false,
