@@ -9,6 +9,8 @@ import { ident, lit, validatedSelect } from './validate.js';
 export interface RawInput {
   /** What quarantine rows name as the file: the file name, "libro.xlsx › hoja" or the HTTP source. */
   archivo: string;
+  /** The sheet, for a workbook. */
+  hoja?: string | null;
   csvPath: string;
   delimiter: string;
   /** Lines before the first data row. */
@@ -59,10 +61,10 @@ export async function loadTable(
     fila = `(rowid - ${/^\d+$/.test(base ?? '') ? base : '0'} + ${input.firstFila})::BIGINT`;
   }
   await c.run(
-    `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, fila, campo, motivo, valor)
-     SELECT $run, $pipeline, $tabla, $archivo, _fila, e.campo, e.motivo, e.valor
+    `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, hoja, fila, campo, motivo, valor)
+     SELECT $run, $pipeline, $tabla, $archivo, $hoja, _fila, e.campo, e.motivo, e.valor
      FROM (SELECT ${fila} AS _fila, unnest(_errores) AS e FROM ${typed} WHERE _errores IS NOT NULL) ORDER BY _fila, e.campo`,
-    { run: run.runId, pipeline: run.pipeline, tabla: t.table, archivo: input.archivo },
+    { run: run.runId, pipeline: run.pipeline, tabla: t.table, archivo: input.archivo, hoja: input.hoja ?? null },
   );
 
   const derived = Object.entries(t.derived ?? {});
@@ -84,7 +86,7 @@ export async function loadTable(
   await c.run(
     `INSERT INTO ${t.target} (${names.map(ident).join(', ')}, _archivo, _fila, _ejecucion, _cargado_en)
      SELECT ${names.map(ident).join(', ')}, $archivo, _fila, $run, now() FROM ${from}`,
-    { archivo: input.archivo, run: run.runId },
+    { archivo: input.hoja ? `${input.archivo} › ${input.hoja}` : input.archivo, run: run.runId },
   );
   const [counts] = await rowsOf<{ leidas: number; rechazadas: number; cargadas: number }>(
     c,

@@ -108,10 +108,10 @@ async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avisos: str
           avisos.push(...x.avisos);
           for (const r of x.rejections) {
             await tx.run(
-              `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, fila, campo, motivo) VALUES ($1, $2, NULL, $3, NULL, $4, $5)`,
-              [ctx.runId, p.name, r.archivo, r.campo, r.motivo],
+              `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, hoja, fila, campo, motivo) VALUES ($1, $2, NULL, $3, $4, NULL, $5, $6)`,
+              [ctx.runId, p.name, r.archivo, r.hoja, r.campo, r.motivo],
             );
-            avisos.push(`${r.archivo}: ${r.motivo}`);
+            avisos.push(`${r.hoja ? `${r.archivo} › ${r.hoja}` : r.archivo}: ${r.motivo}`);
           }
           for (const { table, input } of x.inputs) {
             const n = await loadTable(tx, table, input, { runId: ctx.runId, pipeline: p.name });

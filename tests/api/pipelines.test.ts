@@ -63,7 +63,7 @@ describe('runs and quarantine API', () => {
     expect(dl.headers.get('content-type')).toMatch(/text\/csv/);
     expect(dl.headers.get('content-disposition')).toMatch(/cuarentena_tickets\.csv/);
     const text = await dl.text();
-    expect(text.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe('proceso,ejecucion,archivo,fila,campo,motivo,valor');
+    expect(text.replace(/^\ufeff/, '').split(/\r?\n/)[0]).toBe('proceso,ejecucion,archivo,fila,campo,motivo,valor,hoja');
     expect(text).toMatch(/tickets_a\.csv,3,fecha_apertura,/);
   });
 });

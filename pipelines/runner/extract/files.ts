@@ -20,7 +20,7 @@ export interface ExtractedFile {
   file: InboxFile;
   inputs: Array<{ table: TableContract; input: RawInput }>;
   /** Reasons the whole file (or one of its sheets) was rejected: a missing required column names it. */
-  rejections: Array<{ archivo: string; campo: string | null; motivo: string }>;
+  rejections: Array<{ archivo: string; hoja: string | null; campo: string | null; motivo: string }>;
   /** Names no table: reported and left in the inbox. */
   unrecognized: boolean;
   /** Extra columns, reported once. */
@@ -54,17 +54,18 @@ function missingMessage(missing: string[]): string {
     : `faltan las columnas requeridas ${missing.map((m) => `«${m}»`).join(', ')}; el archivo no se cargó`;
 }
 
-function headerProblem(archivo: string, table: TableContract, found: ReturnType<typeof findHeaderRow>, out: ExtractedFile): boolean {
+function headerProblem(archivo: string, hoja: string | null, table: TableContract, found: ReturnType<typeof findHeaderRow>, out: ExtractedFile): boolean {
+  const where = hoja ? `${archivo} › ${hoja}` : archivo;
   if (!found) {
     const req = table.columns.filter((c) => c.required).map((c) => c.name);
-    out.rejections.push({ archivo, campo: null, motivo: `no se encontró el encabezado de «${table.table}»; ${missingMessage(req)}` });
+    out.rejections.push({ archivo, hoja, campo: null, motivo: `no se encontró el encabezado de «${table.table}»; ${missingMessage(req)}` });
     return true;
   }
   if (found.match.missingRequired.length > 0) {
-    out.rejections.push({ archivo, campo: found.match.missingRequired.join(', '), motivo: missingMessage(found.match.missingRequired) });
+    out.rejections.push({ archivo, hoja, campo: found.match.missingRequired.join(', '), motivo: missingMessage(found.match.missingRequired) });
     return true;
   }
-  if (found.match.extras.length > 0) out.avisos.push(`${archivo}: columnas adicionales ignoradas: ${found.match.extras.join(', ')}`);
+  if (found.match.extras.length > 0) out.avisos.push(`${where}: columnas adicionales ignoradas: ${found.match.extras.join(', ')}`);
   return false;
 }
 
@@ -83,10 +84,9 @@ export async function extractFile(file: InboxFile, tables: readonly TableContrac
       // One-table pipelines take any sheet; several-table pipelines need the sheet's name to say which table.
       const table = tables.length === 1 ? tables[0]! : tableForName(sheet.name, tables);
       if (!table) continue;
-      const archivo = `${file.name} › ${sheet.name}`;
       const found = findHeaderRow(sheet.rows.slice(0, 30).map((r) => r.cells), table);
       if (tables.length === 1 && !found && sheets.length > 1) continue;
-      if (headerProblem(archivo, table, found, out)) continue;
+      if (headerProblem(file.name, sheet.name, table, found, out)) continue;
       const body = sheet.rows.filter((r) => r.fila > sheet.rows[found!.index]!.fila);
       const width = Math.max(sheet.rows[found!.index]!.cells.length, ...body.map((r) => r.cells.length));
       const tmp = path.join(tmpDir, `${file.sha256.slice(0, 12)}_${out.temporaryFiles.length}.csv`);
@@ -94,7 +94,7 @@ export async function extractFile(file: InboxFile, tables: readonly TableContrac
       out.temporaryFiles.push(tmp);
       out.inputs.push({
         table,
-        input: { archivo, csvPath: tmp, delimiter: ',', skip: 0, width: width + 1, filaColumn: true, firstFila: 0, header: found!.match },
+        input: { archivo: file.name, hoja: sheet.name, csvPath: tmp, delimiter: ',', skip: 0, width: width + 1, filaColumn: true, firstFila: 0, header: found!.match },
       });
     }
     if (out.inputs.length === 0 && out.rejections.length === 0) out.unrecognized = true;
@@ -108,7 +108,7 @@ export async function extractFile(file: InboxFile, tables: readonly TableContrac
   const csv = prepareCsv(file.path, file.content, tmpDir);
   if (csv.temporary) out.temporaryFiles.push(csv.path);
   const found = findHeaderRow(csv.head, table);
-  if (headerProblem(file.name, table, found, out)) return out;
+  if (headerProblem(file.name, null, table, found, out)) return out;
   const headerCells = csv.head[found!.index]!;
   out.inputs.push({
     table,

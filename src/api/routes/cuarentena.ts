@@ -10,13 +10,13 @@ cuarentenaRoutes.use('*', requireAccess('procesos'));
 cuarentenaRoutes.get('/', async (c) => {
   const { wh } = c.get('ctx');
   const pipeline = c.req.query('pipeline') || null;
-  const rows = await wh.all<{ pipeline: string; ejecucion_id: number; archivo: string; fila: number | null; campo: string | null; motivo: string; valor: string | null; registrada_en: string }>(
-    `SELECT pipeline, ejecucion_id, archivo, fila, campo, motivo, valor, registrada_en FROM ops.cuarentena
+  const rows = await wh.all<{ pipeline: string; ejecucion_id: number; archivo: string; hoja: string | null; fila: number | null; campo: string | null; motivo: string; valor: string | null; registrada_en: string }>(
+    `SELECT pipeline, ejecucion_id, archivo, hoja, fila, campo, motivo, valor, registrada_en FROM ops.cuarentena
      WHERE $1::VARCHAR IS NULL OR pipeline = $1 ORDER BY ejecucion_id DESC, archivo, fila NULLS FIRST, campo LIMIT 10000`,
     [pipeline],
   );
   if (c.req.query('formato') === 'csv') {
-    const csv = Papa.unparse(rows.map((r) => ({ proceso: r.pipeline, ejecucion: r.ejecucion_id, archivo: r.archivo, fila: r.fila ?? '', campo: r.campo ?? '', motivo: r.motivo, valor: r.valor ?? '' })));
+    const csv = Papa.unparse(rows.map((r) => ({ proceso: r.pipeline, ejecucion: r.ejecucion_id, archivo: r.archivo, fila: r.fila ?? '', campo: r.campo ?? '', motivo: r.motivo, valor: r.valor ?? '', hoja: r.hoja ?? '' })));
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="cuarentena${pipeline ? '_' + pipeline : ''}.csv"`);
     return c.body('\ufeff' + csv);

@@ -19,8 +19,8 @@ const run = () => runPipeline(tmp.wh, ticketsPipeline, { dataDir: tmp.dataDir })
 const count = async (table = 'core.tickets'): Promise<number> =>
   (await tmp.wh.one<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM ${table}`))!.n;
 const quarantine = (runId: number) =>
-  tmp.wh.all<{ archivo: string; fila: number | null; campo: string | null; motivo: string }>(
-    'SELECT archivo, fila, campo, motivo FROM ops.cuarentena WHERE ejecucion_id = $1 ORDER BY fila NULLS FIRST, campo', [runId]);
+  tmp.wh.all<{ archivo: string; hoja: string | null; fila: number | null; campo: string | null; motivo: string }>(
+    'SELECT archivo, hoja, fila, campo, motivo FROM ops.cuarentena WHERE ejecucion_id = $1 ORDER BY fila NULLS FIRST, campo', [runId]);
 
 describe('file runner: idempotence and corrections', () => {
   it('the same file loaded twice changes nothing; a corrected row in a later file updates it', async () => {
@@ -131,7 +131,7 @@ describe('file runner: encodings, delimiters, dates and XLSX', () => {
     ]);
     const q = await quarantine(r.id);
     expect(q).toHaveLength(1);
-    expect(q[0]).toMatchObject({ archivo: 'reporte_tickets.xlsx › Tickets', fila: 6, campo: 'fecha_apertura' });
+    expect(q[0]).toMatchObject({ archivo: 'reporte_tickets.xlsx', hoja: 'Tickets', fila: 6, campo: 'fecha_apertura' });
     expect(q[0]!.motivo).toMatch(/fecha y hora inválida.*30\/02\/2026 10:00/);
   });
 });
@@ -174,7 +174,7 @@ describe('file runner: validation against the contract', () => {
     expect(r.cargadas).toBe(0);
     expect(r.avisos.join('\n')).toMatch(/tickets_sin_estado\.csv: falta la columna requerida «estado»/);
     const q = await quarantine(r.id);
-    expect(q).toEqual([{ archivo: 'tickets_sin_estado.csv', fila: null, campo: 'estado', motivo: expect.stringContaining('«estado»') }]);
+    expect(q).toEqual([{ archivo: 'tickets_sin_estado.csv', hoja: null, fila: null, campo: 'estado', motivo: expect.stringContaining('«estado»') }]);
     expect(await tmp.wh.all('SELECT id FROM core.tickets')).toEqual([{ id: 1 }]);
     expect(await tmp.wh.all(`SELECT archivo, estado FROM ops.archivos_cargados WHERE ejecucion_id = $1`, [r.id])).toEqual([
       { archivo: 'tickets_sin_estado.csv', estado: 'rechazado' },
