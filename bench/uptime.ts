@@ -101,9 +101,8 @@ async function storage(services = 1000, days = 2): Promise<Record<string, number
   };
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const n = Number(process.argv[2] ?? 1000);
-  const s = Number(process.argv[3] ?? 300);
+/** 1,000 monitors for 5 minutes (ATALAYA_BENCH_MONITORES, ATALAYA_BENCH_SEGUNDOS) and the storage projection. */
+export async function run(n = Number(process.env.ATALAYA_BENCH_MONITORES ?? 1000), s = Number(process.env.ATALAYA_BENCH_SEGUNDOS ?? 300)): Promise<void> {
   const st = await storage();
   console.log('Almacenamiento:', st);
   console.log(`  proyección 1,000 servicios × 365 días (agregados) + 30 días de verificaciones: ${st.proyeccion_1000x365_gb} GB — razón contra la meta de 1 GB: ${st.proyeccion_1000x365_gb}×`);
@@ -111,5 +110,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   console.log('Monitores:', m);
   console.log(`  CPU: ${m.cpu_pct_un_nucleo} % de un núcleo — razón contra la meta de 5 %: ${Math.round((m.cpu_pct_un_nucleo! / 5) * 100) / 100}×`);
   console.log(`  omitidas o tardías (> 1 intervalo): ${m.omitidas! + m.tardias!} (meta 0)`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await run(Number(process.argv[2] ?? 1000), Number(process.argv[3] ?? 300));
   process.exit(0);
 }
