@@ -1,0 +1,95 @@
+/**
+ * Uptime page data at scale: 10M raw checks (ATALAYA_BENCH_CHECKS) spread over 1,000 services and the 30-day raw
+ * window, rolled up by the `disponibilidad` pipeline; then the p95 of GET /api/disponibilidad/servicios and
+ * …/<id>/caidas through the real Hono API (in process, bearer token, JSON) against the bare DuckDB query behind
+ * each, as a ratio (target ≤ 1.3×). Run: `node --import tsx bench/disponibilidad.ts`.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createApi } from '../src/api/app.js';
+import type { AppContext } from '../src/api/context.js';
+import { SQL_CAIDAS, SQL_SERVICIOS } from '../src/api/queries/disponibilidad.js';
+import { createToken, createUser } from '../src/auth/users.js';
+import { loadConfig } from '../src/config/index.js';
+import { openWarehouse } from '../src/server/startup.js';
+import { uptimeConfig } from '../src/uptime/config.js';
+import { disponibilidadPipeline } from '../pipelines/disponibilidad/index.js';
+import { runPipeline } from '../pipelines/runner/run.js';
+
+const p95 = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
+};
+
+async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  await fn();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+export async function run(checks = Number(process.env.ATALAYA_BENCH_CHECKS ?? 10_000_000), reps = Number(process.env.BENCH_REPS ?? 30)): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-bench-disp-'));
+  const config = loadConfig({ ...process.env, ATALAYA_DATA_DIR: dataDir, ATALAYA_DEMO: '0' });
+  const wh = await openWarehouse(config);
+  try {
+    const servicios = 1000;
+    const porServicio = Math.ceil(checks / servicios);
+    // Evenly spaced checks ending now, over at most the 30-day raw window; ~0.5 % failures in short runs.
+    const paso = Math.max(1, Math.floor((30 * 86400) / porServicio));
+    const t0 = performance.now();
+    await wh.exec(`INSERT INTO core.servicios (id, nombre, tipo, destino, criticidad, publico)
+      SELECT 's' || i, 'Servicio ' || i, 'http', 'http://127.0.0.1:9/' || i, CASE WHEN i % 10 = 0 THEN 'alta' ELSE 'media' END, i % 3 = 0
+      FROM range(${servicios}) t(i)`);
+    await wh.exec(`INSERT INTO core.disp_verificaciones (servicio_id, ts, ok, latencia_ms, codigo, error, retraso_ms)
+      SELECT 's' || s, now() - to_seconds((${porServicio} - k) * ${paso}), (k // 7 + s) % 200 <> 0,
+             20 + (hash(s, k) % 200)::DOUBLE, 200, NULL, 0
+      FROM range(${servicios}) a(s), range(${porServicio}) b(k)`);
+    const r = await runPipeline(wh, disponibilidadPipeline, { dataDir });
+    if (r.estado !== 'exito') throw new Error(`el resumen falló: ${r.error}`);
+    const n = await wh.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM core.disp_verificaciones');
+    console.log(`disponibilidad: ${Number(n?.n).toLocaleString('es-MX')} verificaciones crudas de ${servicios} servicios, resumidas en ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    await createUser(wh, { usuario: 'bench', password: 'Bench-Clave-2026!', rol: 'utsi' }, null);
+    const token = await createToken(wh, 'bench', 'bench', null);
+    const ctx = {
+      wh, config, pipelines: [disponibilidadPipeline],
+      startRun: async () => { throw new Error('no disponible'); },
+      scheduler: { running: true, jobs: () => [] },
+    } as unknown as AppContext;
+    const api = createApi(ctx);
+    const ahora = new Date().toISOString();
+    const hasta = ahora.slice(0, 10);
+    const desde = new Date(Date.now() - 90 * 86400_000).toISOString().slice(0, 10);
+    const cases: Array<[string, string, () => Promise<unknown>]> = [
+      ['servicios', '/api/disponibilidad/servicios', () => wh.all(SQL_SERVICIOS, { ahora, fallos: uptimeConfig().fallosCaida, publico: null })],
+      ['caidas', `/api/disponibilidad/servicios/s10/caidas?desde=${desde}&hasta=${hasta}`, () => wh.all(SQL_CAIDAS, { id: 's10', desde, hasta, ahora })],
+    ];
+    const rows = [];
+    for (const [nombre, url, bare] of cases) {
+      const apiT = await time(reps, async () => {
+        const res = await api.request(`http://localhost${url}`, { headers: { authorization: `Bearer ${token}` } });
+        if (!res.ok) throw new Error(`${nombre}: ${res.status}`);
+        await res.text();
+      });
+      const sqlT = await time(reps, bare);
+      rows.push({ endpoint: nombre, api_p95_ms: Math.round(p95(apiT) * 10) / 10, sql_p95_ms: Math.round(p95(sqlT) * 10) / 10, razon: Math.round((p95(apiT) / p95(sqlT)) * 100) / 100 });
+    }
+    console.table(rows);
+    console.log('objetivo: razón API / consulta directa ≤ 1.3×');
+  } finally {
+    wh.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await run(Number(process.argv[2] ?? 10_000_000));
+  process.exit(0);
+}
