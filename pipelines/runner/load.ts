@@ -81,7 +81,9 @@ export async function loadTable(
   const from = repetidas > 0 ? good : `(${goodRows})`;
   if (repetidas > 0) await c.run(`CREATE TEMP TABLE ${good} AS ${goodRows} QUALIFY _fila = max(_fila) OVER (PARTITION BY ${key})`);
   const match = t.key.map((k) => `${t.target}.${ident(k)} IS NOT DISTINCT FROM g.${ident(k)}`).join(' AND ');
-  await c.run(`DELETE FROM ${t.target} USING ${from} g WHERE ${match}`);
+  // A first load into an empty table has nothing to replace (the join would still read every new key).
+  const [{ hay }] = (await rowsOf<{ hay: boolean }>(c, `SELECT EXISTS (SELECT 1 FROM ${t.target}) AS hay`)) as [{ hay: boolean }];
+  if (hay) await c.run(`DELETE FROM ${t.target} USING ${from} g WHERE ${match}`);
   faultPoint('merge');
   await c.run(
     `INSERT INTO ${t.target} (${names.map(ident).join(', ')}, _archivo, _fila, _ejecucion, _cargado_en)
