@@ -104,8 +104,10 @@ const FIGURES = `
   round(100.0 * count(*) FILTER (WHERE resuelto_en AND fecha_solucion <= limite)
         / NULLIF(count(*) FILTER (WHERE resuelto_en), 0), 2) AS sla_cumplido_pct`;
 
-export const RESUMEN_SQL = `${BASE} SELECT ${FIGURES} FROM t`;
-export const POR_PRIORIDAD_SQL = `${BASE} SELECT prioridad, ${FIGURES} FROM t GROUP BY prioridad ORDER BY prioridad DESC NULLS LAST`;
+/** The totals (total = true) and the figures by priority, from one scan (grouping sets). */
+export const RESUMEN_SQL = `${BASE}
+  SELECT GROUPING(prioridad) = 1 AS total, prioridad, ${FIGURES}
+  FROM t GROUP BY GROUPING SETS ((), (prioridad)) ORDER BY total DESC, prioridad DESC NULLS LAST`;
 
 /** Tickets solved before and seen open again afterwards, with the reopening observed in the range. */
 export const REABIERTOS_SQL = `${BASE}
@@ -178,16 +180,17 @@ const FRESHNESS_SQL = `SELECT max(_cargado_en) AS actualizado FROM core.tickets`
 export async function resumen(wh: Warehouse, f: Filtros): Promise<Resumen> {
   const sla = await slaHoras(wh);
   const p = params(f, sla);
-  const [tot, por, re, fr] = await Promise.all([
-    wh.one<Figuras>(RESUMEN_SQL, p),
-    wh.all<{ prioridad: number | null } & Figuras>(POR_PRIORIDAD_SQL, p),
+  const [rows, re, fr] = await Promise.all([
+    wh.all<{ total: boolean; prioridad: number | null } & Figuras>(RESUMEN_SQL, p),
     wh.one<{ reabiertos: number }>(REABIERTOS_SQL, p),
     wh.one<{ actualizado: string | null }>(FRESHNESS_SQL),
   ]);
+  const { total: _t, prioridad: _p, ...tot } = rows.find((r) => r.total)!;
+  const por = rows.filter((r) => !r.total).map(({ total: _x, ...r }) => r);
   return {
     desde: f.desde,
     hasta: f.hasta,
-    ...tot!,
+    ...tot,
     reabiertos: re?.reabiertos ?? 0,
     por_prioridad: por,
     sla_horas: sla,
