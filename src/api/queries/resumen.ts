@@ -274,13 +274,8 @@ WITH a AS (
   SELECT programa_especifico, num_actividad, sum(realizado) AS realizado FROM core.poa_avance
   WHERE ejercicio = $ejercicio AND mes <= $mes GROUP BY ALL
 ), s AS (
-  SELECT CASE
-    WHEN coalesce(a.programado, 0) = 0 AND coalesce(r.realizado, 0) = 0 THEN 'sin_meta'
-    WHEN coalesce(a.programado, 0) = 0 THEN 'rebasada'
-    WHEN 100.0 * coalesce(r.realizado, 0) / a.programado > 130 THEN 'rebasada'
-    WHEN 100.0 * coalesce(r.realizado, 0) / a.programado >= 90 THEN 'verde'
-    WHEN 100.0 * coalesce(r.realizado, 0) / a.programado >= 70 THEN 'amarillo'
-    ELSE 'rojo' END AS semaforo
+  -- The same rule as the Metas page (macros of migration 0200), default bands.
+  SELECT core.semaforo_meta(a.programado, r.realizado, NULL, NULL) AS semaforo
   FROM a LEFT JOIN r USING (programa_especifico, num_actividad)
 )
 SELECT count(*) FILTER (WHERE semaforo = 'verde')::INTEGER AS verde, count(*) FILTER (WHERE semaforo = 'amarillo')::INTEGER AS amarillo,
