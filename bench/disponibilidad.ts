@@ -8,31 +8,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createApi } from '../src/api/app.js';
-import type { AppContext } from '../src/api/context.js';
 import { SQL_CAIDAS, SQL_SERVICIOS } from '../src/api/queries/disponibilidad.js';
-import { createToken, createUser } from '../src/auth/users.js';
 import { loadConfig } from '../src/config/index.js';
 import { openWarehouse } from '../src/server/startup.js';
 import { uptimeConfig } from '../src/uptime/config.js';
 import { disponibilidadPipeline } from '../pipelines/disponibilidad/index.js';
 import { runPipeline } from '../pipelines/runner/run.js';
-
-const p95 = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
-};
-
-async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn();
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
+import { apiInProcess, p95, time } from './harness.js';
 
 export async function run(checks = Number(process.env.ATALAYA_BENCH_CHECKS ?? 10_000_000), reps = Number(process.env.BENCH_REPS ?? 30)): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-bench-disp-'));
@@ -56,14 +38,7 @@ export async function run(checks = Number(process.env.ATALAYA_BENCH_CHECKS ?? 10
     const n = await wh.one<{ n: number }>('SELECT count(*)::BIGINT AS n FROM core.disp_verificaciones');
     console.log(`disponibilidad: ${Number(n?.n).toLocaleString('es-MX')} verificaciones crudas de ${servicios} servicios, resumidas en ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    await createUser(wh, { usuario: 'bench', password: 'Bench-Clave-2026!', rol: 'utsi' }, null);
-    const token = await createToken(wh, 'bench', 'bench', null);
-    const ctx = {
-      wh, config, pipelines: [disponibilidadPipeline],
-      startRun: async () => { throw new Error('no disponible'); },
-      scheduler: { running: true, jobs: () => [] },
-    } as unknown as AppContext;
-    const api = createApi(ctx);
+    const api = await apiInProcess(wh, config, [disponibilidadPipeline], 'utsi');
     const ahora = new Date().toISOString();
     const hasta = ahora.slice(0, 10);
     const desde = new Date(Date.now() - 90 * 86400_000).toISOString().slice(0, 10);
@@ -74,7 +49,7 @@ export async function run(checks = Number(process.env.ATALAYA_BENCH_CHECKS ?? 10
     const rows = [];
     for (const [nombre, url, bare] of cases) {
       const apiT = await time(reps, async () => {
-        const res = await api.request(`http://localhost${url}`, { headers: { authorization: `Bearer ${token}` } });
+        const res = await api.request(url);
         if (!res.ok) throw new Error(`${nombre}: ${res.status}`);
         await res.text();
       });

@@ -7,32 +7,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createApi } from '../src/api/app.js';
-import type { AppContext } from '../src/api/context.js';
-import { createToken, createUser } from '../src/auth/users.js';
 import { loadConfig } from '../src/config/index.js';
 import { openWarehouse } from '../src/server/startup.js';
 import { writeCsv } from '../src/demo/files.js';
 import { runPipeline } from '../pipelines/runner/run.js';
 import { ticketRows, TICKET_HEADER } from '../pipelines/tickets/demo.js';
 import { ticketsPipeline } from '../pipelines/tickets/index.js';
+import { apiInProcess, p95, time } from './harness.js';
 import { BACKLOG_SQL, DESGLOSE_SQL, params as sqlParams, RESUMEN_SQL, SEMANAL_SQL, SLA_HORAS_DEFAULT } from '../src/api/queries/incidentes.js';
-
-const p95 = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
-};
-
-async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
-  }
-  return out;
-}
 
 export async function benchIncidentes(tickets = 1_000_000, reps = Number(process.env.BENCH_REPS ?? 30)): Promise<Array<{ endpoint: string; api_p95_ms: number; sql_p95_ms: number; ratio: number }>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-bench-inc-'));
@@ -46,14 +28,7 @@ export async function benchIncidentes(tickets = 1_000_000, reps = Number(process
     const run = await runPipeline(wh, ticketsPipeline, { dataDir });
     console.log(`incidentes: ${run.cargadas.toLocaleString('es-MX')} tickets cargados en ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
-    await createUser(wh, { usuario: 'bench', password: 'Bench-Clave-2026!', rol: 'utsi' }, null);
-    const token = await createToken(wh, 'bench', 'bench', null);
-    const ctx = {
-      wh, config, pipelines: [ticketsPipeline],
-      startRun: async () => { throw new Error('no disponible'); },
-      scheduler: { running: true, jobs: () => [] },
-    } as unknown as AppContext;
-    const api = createApi(ctx);
+    const api = await apiInProcess(wh, config, [ticketsPipeline], 'utsi');
     const hasta = today;
     const desde = new Date(Date.parse(`${today}T12:00:00Z`) - 365 * 86400_000).toISOString().slice(0, 10);
     const params = sqlParams({ desde, hasta }, SLA_HORAS_DEFAULT);
@@ -66,9 +41,9 @@ export async function benchIncidentes(tickets = 1_000_000, reps = Number(process
     const out = [];
     for (const [endpoint, sql] of cases) {
       const sep = endpoint.includes('?') ? '&' : '?';
-      const url = `http://localhost/api/incidentes/${endpoint}${sep}desde=${desde}&hasta=${hasta}`;
+      const url = `/api/incidentes/${endpoint}${sep}desde=${desde}&hasta=${hasta}`;
       const apiT = await time(reps, async () => {
-        const r = await api.request(url, { headers: { authorization: `Bearer ${token}` } });
+        const r = await api.request(url);
         if (!r.ok) throw new Error(`${endpoint}: ${r.status}`);
         await r.text();
       });

@@ -23,13 +23,9 @@ import { getOdesConfig } from '../src/odes/config.js';
 import { INDICE_SQL, addDays, indiceParams, weeklyCortes } from '../src/odes/indice.js';
 import { listProcesos } from '../src/api/queries/odes.js';
 import { openWarehouse } from '../src/server/startup.js';
+import { p95 } from './harness.js';
 
 const iter = Number(process.argv[process.argv.indexOf('--iter') + 1]) || 40;
-
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
-}
 
 async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
   for (let i = 0; i < 3; i++) await fn(); // warm-up
