@@ -19,7 +19,9 @@ publicoRoutes.get('/estado', async (c) => {
 const DEMO = new Set(['portal', 'correo', 'candidaturas', 'prep', 'computos', 'transmision', 'oficialia', 'intranet']);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
+/** Exists only with the demo on (ATALAYA_DEMO): otherwise 404, like any unknown path. */
 publicoRoutes.on(['GET', 'HEAD'], '/demo/:servicio', async (c) => {
+  if (!c.get('ctx').config.demo) return c.json({ error: 'Ruta no encontrada.' }, 404);
   const s = c.req.param('servicio');
   if (!DEMO.has(s)) return c.json({ error: 'Servicio de demostración desconocido.' }, 404);
   c.header('cache-control', 'no-store');
