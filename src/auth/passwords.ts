@@ -14,11 +14,24 @@ const MAXMEM = 160 * 1024 * 1024;
  * server's memory.
  */
 const hashing = new Mutex();
+let runs = 0;
+
+/** How many scrypt computations this process made (each login makes exactly one, the user known or not). */
+export function scryptRuns(): number {
+  return runs;
+}
+
+function derive(password: string, salt: Buffer, len: number, p: { N: number; r: number; p: number }): Promise<Buffer> {
+  return hashing.run(() => {
+    runs++;
+    return scrypt(password, salt, len, { ...p, maxmem: MAXMEM });
+  });
+}
 
 /** scrypt$N$r$p$salt$hash, all in base64url. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = crypto.randomBytes(16);
-  const key = await hashing.run(() => scrypt(password, salt, 32, { ...PARAMS, maxmem: MAXMEM }));
+  const key = await derive(password, salt, 32, PARAMS);
   return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
@@ -42,7 +55,7 @@ export const DUMMY_HASH = `scrypt$${PARAMS.N}$${PARAMS.r}$${PARAMS.p}$${'A'.repe
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const real = parseHash(stored);
   const h = real && real.hash.length >= 16 ? real : parseHash(DUMMY_HASH)!;
-  const key = await hashing.run(() => scrypt(password, h.salt, h.hash.length, { N: h.N, r: h.r, p: h.p, maxmem: MAXMEM }));
+  const key = await derive(password, h.salt, h.hash.length, { N: h.N, r: h.r, p: h.p });
   return h === real && stored !== DUMMY_HASH && crypto.timingSafeEqual(key, h.hash);
 }
 

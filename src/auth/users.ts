@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Warehouse } from '../db/warehouse.js';
 import { rowsOf } from '../db/warehouse.js';
 import { audit } from '../audit/log.js';
-import { HttpError, parseInput } from '../core/errors.js';
+import { esperado, HttpError, parseInput } from '../core/errors.js';
 import { hashPassword } from './passwords.js';
 import { passwordProblem } from './password-policy.js';
 import { ROLES, type Rol } from './roles.js';
@@ -19,16 +19,16 @@ export interface Usuario {
 const USUARIO_RE = /^[a-z0-9._-]{3,40}$/;
 
 const nombre = z
-  .string({ error: 'debe ser texto' })
+  .string({ error: esperado('debe ser texto') })
   .max(100, 'debe tener de 3 a 40 caracteres')
   .transform((s) => s.trim().toLowerCase())
   .refine((s) => USUARIO_RE.test(s), 'debe tener de 3 a 40 caracteres: letras minúsculas, números, punto, guion o guion bajo');
-const rol = z.enum(ROLES, { error: `debe ser uno de los roles: ${ROLES.join(', ')}` });
+const rol = z.enum(ROLES, { error: esperado(`debe ser uno de los roles: ${ROLES.join(', ')}`) });
 const area = z
-  .union([z.string().max(40, 'admite a lo más 40 caracteres'), z.null()], { error: 'debe ser las siglas del área o null' })
+  .union([z.string().max(40, 'admite a lo más 40 caracteres'), z.null()], { error: esperado('debe ser las siglas del área o null') })
   .optional()
   .transform((a) => (a === undefined ? undefined : a === null || a.trim() === '' ? null : a.trim().toUpperCase()));
-const password = z.string({ error: 'debe ser texto' });
+const password = z.string({ error: esperado('debe ser texto') });
 
 /** A new account: {usuario, password, rol, area} (area, the siglas, required for role «area»). */
 export const nuevoUsuarioSchema = z
@@ -43,7 +43,7 @@ export const nuevoUsuarioSchema = z
 export const cambioUsuarioSchema = z.object({
   rol: rol.optional(),
   area,
-  activo: z.boolean({ error: 'debe ser true o false' }).optional(),
+  activo: z.boolean({ error: esperado('debe ser true o false') }).optional(),
   password: password.optional(),
 });
 

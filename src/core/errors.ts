@@ -45,3 +45,8 @@ export function parseInput<T>(schema: { safeParse: (v: unknown) => { success: tr
   if (!r.success) throw inputErrorOf(r.error, kind);
   return r.data;
 }
+
+/** A zod `error` option: «es obligatorio» when the value is missing, else what was expected. */
+export function esperado(message: string): (iss: { input?: unknown }) => string {
+  return (iss) => (iss.input === undefined ? 'es obligatorio' : message);
+}

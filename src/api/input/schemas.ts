@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { esperado } from '../../core/errors.js';
 import { defaultDesde, isIsoDate, todayMx } from '../../core/time.js';
 
 // zod's own messages (a fallback: the schemas below carry their own) in Spanish.
@@ -17,7 +18,7 @@ export function opcional<T extends z.ZodType>(s: T) {
 /** One text value (a repeated query parameter is an error, not an array); at most `max` characters, no controls. */
 export function texto(max = 200) {
   return z
-    .string({ error: 'debe ser un solo valor de texto' })
+    .string({ error: esperado('debe ser un solo valor de texto') })
     .max(max, `admite a lo más ${max} caracteres`)
     // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'contiene caracteres de control');
@@ -26,7 +27,7 @@ export function texto(max = 200) {
 /** An integer written in decimal, within [lo, hi]. */
 export function entero(lo: number, hi: number) {
   return z
-    .string({ error: 'debe ser un número entero' })
+    .string({ error: esperado('debe ser un número entero') })
     .regex(/^-?\d{1,15}$/, `debe ser un número entero entre ${lo} y ${hi}`)
     .transform(Number)
     .pipe(z.number().int().min(lo, `debe ser un número entero entre ${lo} y ${hi}`).max(hi, `debe ser un número entero entre ${lo} y ${hi}`));
@@ -34,17 +35,17 @@ export function entero(lo: number, hi: number) {
 
 /** One of a fixed list of words. */
 export function opcion<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.enum(values, { error: `debe ser uno de: ${values.join(', ')}` });
+  return z.enum(values, { error: esperado(`debe ser uno de: ${values.join(', ')}`) });
 }
 
 /** A calendar date aaaa-mm-dd between 1900 and 2199 (beyond that no figure has data, and date arithmetic overflows). */
 export const fecha = z
-  .string({ error: 'debe ser una fecha con el formato aaaa-mm-dd' })
+  .string({ error: esperado('debe ser una fecha con el formato aaaa-mm-dd') })
   .refine((s) => isIsoDate(s) && s >= '1900-01-01' && s <= '2199-12-31', 'debe ser una fecha válida con el formato aaaa-mm-dd');
 
 /** An ISO instant (aaaa-mm-ddThh:mm[:ss][zona]) or date. */
 export const instante = z
-  .string({ error: 'debe ser una fecha y hora ISO' })
+  .string({ error: esperado('debe ser una fecha y hora ISO') })
   .max(40, 'debe ser una fecha y hora ISO')
   .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)) && s.slice(0, 4) >= '1900' && s.slice(0, 4) < '2200',
     'debe ser una fecha y hora ISO (aaaa-mm-ddThh:mm)');

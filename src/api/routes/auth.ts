@@ -6,6 +6,7 @@ import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from '../../aut
 import { createSession, deleteSession, purgeSessions, SESSION_COOKIE } from '../../auth/sessions.js';
 import { LoginThrottle, WINDOW_MS } from '../../auth/throttle.js';
 import { getUser } from '../../auth/users.js';
+import { esperado } from '../../core/errors.js';
 import type { Env } from '../context.js';
 import { sessionTokenOf } from '../input/client.js';
 import { json } from '../input/validate.js';
@@ -21,8 +22,8 @@ export function throttleOf(ctx: object): LoginThrottle {
 }
 
 const loginSchema = z.object({
-  usuario: z.string({ error: 'debe ser texto' }).max(100, 'admite a lo más 100 caracteres').transform((s) => s.trim().toLowerCase()),
-  password: z.string({ error: 'debe ser texto' }).max(1024, 'admite a lo más 1024 caracteres'),
+  usuario: z.string({ error: esperado('debe ser texto') }).max(100, 'admite a lo más 100 caracteres').transform((s) => s.trim().toLowerCase()),
+  password: z.string({ error: esperado('debe ser texto') }).max(1024, 'admite a lo más 1024 caracteres'),
 });
 
 authRoutes.post('/login', json(loginSchema), async (c) => {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { createToken, listTokens, revokeToken } from '../../auth/tokens.js';
 import { getUser } from '../../auth/users.js';
 import { sha256 } from '../../auth/passwords.js';
-import { HttpError } from '../../core/errors.js';
+import { esperado, HttpError } from '../../core/errors.js';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
 import { identificador, texto } from '../input/schemas.js';
@@ -18,7 +18,7 @@ tokensRoutes.get('/', async (c) => c.json(await listTokens(c.get('ctx').wh)));
 const nuevoToken = z.object({
   usuario: identificador,
   nombre: texto(80).refine((s) => s.trim().length > 0, 'es obligatorio'),
-  dias: z.number({ error: 'debe ser un número de días' }).int('debe ser un número entero de días').min(1, 'debe ser al menos 1').max(3650, 'admite a lo más 3650').optional(),
+  dias: z.number({ error: esperado('debe ser un número de días') }).int('debe ser un número entero de días').min(1, 'debe ser al menos 1').max(3650, 'admite a lo más 3650').optional(),
 });
 
 /** {usuario, nombre, dias?} → 201 {token, …}: the token is shown this once. */
