@@ -16,3 +16,40 @@ export function failRequest(req: http.IncomingMessage, res: http.ServerResponse,
     res.destroy();
   }
 }
+
+/** A request listener whose handler may throw or reject: each failure is that request's alone (failRequest). */
+export function guarded(handle: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>): http.RequestListener {
+  return (req, res) => {
+    let p: Promise<void>;
+    try {
+      p = handle(req, res);
+    } catch (e) {
+      failRequest(req, res, e);
+      return;
+    }
+    p.catch((e: unknown) => failRequest(req, res, e));
+  };
+}
+
+/** True when the path of a request target decodes (a malformed %-sequence does not). */
+export function decodablePath(url: string): boolean {
+  const q = url.indexOf('?');
+  try {
+    decodeURIComponent(q < 0 ? url : url.slice(0, q));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let logging = false;
+/**
+ * The last net: a promise rejected inside a library (the dashboard's renderer, a driver) with nobody to catch it
+ * would end the process — every user's, for one request. It is logged instead; the request's own boundary has
+ * already answered or will time out.
+ */
+export function logStrayRejections(): void {
+  if (logging) return;
+  logging = true;
+  process.on('unhandledRejection', (e) => console.error('[servidor] promesa rechazada sin manejar:', e));
+}

@@ -12,7 +12,7 @@ import { sessionTokenOf } from '../api/input/client.js';
 import { API_CSP, securityHeaders } from '../api/middleware/headers/index.js';
 import { makePrivate, PRIVATE_UMASK } from '../core/private-files.js';
 import { closeBrowser } from '../planning/browser.js';
-import { failRequest } from './boundary.js';
+import { decodablePath, guarded, logStrayRejections } from './boundary.js';
 import { Scheduler } from '../scheduler/index.js';
 import { generateDemo } from '../demo/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
@@ -45,6 +45,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
   process.umask(PRIVATE_UMASK);
+  logStrayRejections();
   await ensureDashboardBuilt();
   makePrivate(config.dataDir);
   const wh = await openWarehouse(config);
@@ -86,6 +87,13 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     res.setHeader('Content-Security-Policy', API_CSP);
     const url = req.url ?? '/';
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) return void (await apiListener(req, res));
+    // A path that does not decode is refused here: SvelteKit's own handling of it lets a hook's redirect escape.
+    if (!decodablePath(url)) {
+      res.statusCode = 400;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Solicitud inválida: la dirección no está bien codificada.');
+      return;
+    }
     // The dashboard learns who is logged in from the same session store, without opening the warehouse itself.
     const token = sessionTokenOf(req.headers.cookie, SESSION_COOKIE);
     const user = token ? await userForSession(wh, token, config).catch(() => null) : null;
@@ -97,9 +105,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
     });
   };
   // The Node layer's boundary: whatever a handler throws answers 500 to that request alone; the server stays up.
-  const server = http.createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => failRequest(req, res, e));
-  });
+  const server = http.createServer(guarded(handle));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
