@@ -14,12 +14,11 @@ function commonPasswords(): Set<string> {
   return common;
 }
 
-/** Why a password is not acceptable (a Spanish predicate), or null: ≥ 12 characters, not common, not the user's name. */
-export function passwordProblem(password: string, usuario?: string): string | null {
+/** Why a password is not acceptable (a Spanish predicate), or null: at least 12 characters and not a common one. */
+export function passwordProblem(password: string): string | null {
   if (password.length < MIN_PASSWORD) return `debe tener al menos ${MIN_PASSWORD} caracteres`;
   if (password.length > MAX_PASSWORD) return `admite a lo más ${MAX_PASSWORD} caracteres`;
   const f = fold(password);
   if (commonPasswords().has(f) || /^(.)\1+$/.test(f)) return 'es una contraseña común; elija otra';
-  if (usuario && usuario.length >= 3 && f.includes(fold(usuario))) return 'no debe contener el nombre de usuario';
   return null;
 }

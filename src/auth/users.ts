@@ -34,7 +34,7 @@ const password = z.string({ error: esperado('debe ser texto') });
 export const nuevoUsuarioSchema = z
   .object({ usuario: nombre, password, rol, area })
   .superRefine((u, ctx) => {
-    const p = passwordProblem(u.password, u.usuario);
+    const p = passwordProblem(u.password);
     if (p) ctx.addIssue({ code: 'custom', path: ['password'], message: p });
     if (u.rol === 'area' && !u.area) ctx.addIssue({ code: 'custom', path: ['area'], message: 'es obligatorio para el rol «area» (siglas del área)' });
   });
@@ -88,7 +88,7 @@ export async function updateUser(wh: Warehouse, usuario: string, input: unknown,
   };
   if (next.rol === 'area' && !next.area) throw new HttpError(400, 'Un usuario con rol «area» necesita el campo «area» (siglas del área).', { parametro: 'area' });
   if (patch.password !== undefined) {
-    const p = passwordProblem(patch.password, usuario);
+    const p = passwordProblem(patch.password);
     if (p) throw new HttpError(400, `El campo «password» ${p}.`, { parametro: 'password' });
   }
   const hash = patch.password !== undefined ? await hashPassword(patch.password) : before.hash;

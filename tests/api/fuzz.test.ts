@@ -19,12 +19,9 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 /** Values no parameter expects; raw ones are sent as they are (malformed percent-encoding included). */
-const RAW_VALUES = ['%E0%A4%A', '%00', '%', '..%2F..%2Fetc%2Fpasswd'];
-const VALUES = [
-  '', 'abc', '-1', '1.5', '1e309', '99999999999999999999', '9999-12-31', '0000-00-00', '2025-02-30', '31/12/2025',
-  "1' OR '1'='1", '<script>', 'ñandú\u202e', 'x'.repeat(5000),
-];
-const PATH_VALUES = ['1', '0', '-1', '99999999999999999999', "1' OR '1'='1", 'x'.repeat(2000), 'ñ', '..', ...RAW_VALUES];
+const RAW_VALUES = ['%E0%A4%A', '%00', '..%2F..%2Fetc%2Fpasswd'];
+const VALUES = ['', 'abc', '-1', '1e309', '99999999999999999999', '9999-12-31', '2025-02-30', "1' OR '1'='1", 'ñandú\u202e', 'x'.repeat(5000)];
+const PATH_VALUES = ['0', '-1', '99999999999999999999', "1' OR '1'='1", 'x'.repeat(2000), 'ñ', '..', ...RAW_VALUES];
 
 function deep(n: number): string {
   return '['.repeat(n) + ']'.repeat(n);

@@ -31,13 +31,13 @@ describe('password hashes', () => {
 });
 
 describe('password policy', () => {
-  it('at least 12 characters, not common (without regard to case or accents), not the user name', () => {
+  it('at least 12 characters, not common (without regard to case or accents)', () => {
     expect(passwordProblem('Corta-2026')).toBe('debe tener al menos 12 caracteres');
     expect(passwordProblem('CONTRASENA123')).toBe('es una contraseña común; elija otra');
     expect(passwordProblem('Contraseña123')).toBe('es una contraseña común; elija otra');
     expect(passwordProblem('aaaaaaaaaaaaaaa')).toBe('es una contraseña común; elija otra');
-    expect(passwordProblem('maria.lopez-2026', 'maria.lopez')).toBe('no debe contener el nombre de usuario');
-    expect(passwordProblem('Prueba-Clave-2026!', 'admin')).toBeNull();
+    expect(passwordProblem('Prueba-Clave-2026!')).toBeNull();
+    expect(passwordProblem('Victima-Clave-2026!')).toBeNull();
     expect(passwordProblem('x'.repeat(300))).toBe('admite a lo más 256 caracteres');
   });
 });
