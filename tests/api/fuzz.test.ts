@@ -98,25 +98,33 @@ describe('fuzz of every documented route', () => {
       if (status >= 500) failures.push(`${method} ${url.slice(0, 120)} ${JSON.stringify(init.headers ?? {}).slice(0, 120)} ${String(init.body ?? '').slice(0, 60)} → ${status}`);
     };
 
-    for (const [p, ops] of Object.entries(doc.paths)) {
-      for (const [m, op] of Object.entries(ops)) {
-        const method = m.toUpperCase();
-        // Logging out would end the session the rest of the walk uses: it goes anonymous.
-        const anonymous = p === '/api/auth/logout';
-        const base = withPathValues(p, '1');
-        const write = method !== 'GET' && method !== 'HEAD';
-        for (const v of PATH_VALUES) if (p.includes('{')) await send(method, withPathValues(p, v), { anonymous, headers: write ? { 'content-type': 'application/json' } : {}, body: write ? '{}' : null });
-        // Query values for reads (writes take none): the documented parameters and one nobody expects.
-        const names = write ? [] : [...(op.parameters ?? []).filter((x) => x.in === 'query').map((x) => x.name), 'zzz'];
-        for (const name of names) {
-          for (const v of RAW_VALUES) await send(method, `${base}?${name}=${v}`, { anonymous });
-          for (const v of VALUES) await send(method, `${base}?${name}=${encodeURIComponent(v)}`, { anonymous });
-          await send(method, `${base}?${name}=1&${name}=2`, { anonymous });
-        }
-        if (write) for (const [type, body] of BODIES) await send(method, base, { anonymous, headers: type ? { 'content-type': type } : {}, body });
-        for (const h of HOSTILE_HEADERS) await send(method, base, { anonymous, headers: { ...h, ...(write ? { 'content-type': 'application/json' } : {}) }, body: write ? '{}' : null });
+    /** All the malformed requests of one operation, one after another. */
+    const walk = async (p: string, m: string, op: { parameters?: Array<{ name: string; in: string }> }): Promise<void> => {
+      const method = m.toUpperCase();
+      // Logging out would end the session the rest of the walk uses: it goes anonymous.
+      const anonymous = p === '/api/auth/logout';
+      const base = withPathValues(p, '1');
+      const write = method !== 'GET' && method !== 'HEAD';
+      for (const v of PATH_VALUES) if (p.includes('{')) await send(method, withPathValues(p, v), { anonymous, headers: write ? { 'content-type': 'application/json' } : {}, body: write ? '{}' : null });
+      // Query values for reads (writes take none): the documented parameters and one nobody expects.
+      const names = write ? [] : [...(op.parameters ?? []).filter((x) => x.in === 'query').map((x) => x.name), 'zzz'];
+      for (const name of names) {
+        for (const v of RAW_VALUES) await send(method, `${base}?${name}=${v}`, { anonymous });
+        for (const v of VALUES) await send(method, `${base}?${name}=${encodeURIComponent(v)}`, { anonymous });
+        await send(method, `${base}?${name}=1&${name}=2`, { anonymous });
       }
-    }
+      if (write) for (const [type, body] of BODIES) await send(method, base, { anonymous, headers: type ? { 'content-type': type } : {}, body });
+      for (const h of HOSTILE_HEADERS) await send(method, base, { anonymous, headers: { ...h, ...(write ? { 'content-type': 'application/json' } : {}) }, body: write ? '{}' : null });
+    };
+    // Four operations at a time, as concurrent users would send them.
+    const ops = Object.entries(doc.paths).flatMap(([p, o]) => Object.entries(o).map(([m, op]) => [p, m, op] as const));
+    let next = 0;
+    await Promise.all(Array.from({ length: 4 }, async () => {
+      while (next < ops.length) {
+        const [p, m, op] = ops[next++]!;
+        await walk(p, m, op);
+      }
+    }));
     expect(failures).toEqual([]);
     expect(requests).toBeGreaterThan(2000);
     // Still answering, and the admin's session still works.
