@@ -1,5 +1,8 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { z } from 'zod';
 import type { AppContext, Env } from '../context.js';
+import { identificador } from '../input/schemas.js';
+import { params } from '../input/validate.js';
 import { estadoPublico } from '../queries/disponibilidad.js';
 import { MINUTOS_FALLA } from '../../../pipelines/disponibilidad/demo.js';
 
@@ -34,10 +37,13 @@ async function demoServicios(ctx: AppContext): Promise<Set<string>> {
 }
 
 /** Exists only with the demo on: otherwise 404, like any unknown path. */
-publicoRoutes.on(['GET', 'HEAD'], '/demo/:servicio', async (c) => {
-  const s = c.req.param('servicio');
-  const on = await demoServicios(c.get('ctx'));
-  if (!on.size) return c.json({ error: 'Ruta no encontrada.' }, 404);
+const demoOnly: MiddlewareHandler<Env> = async (c, next) => {
+  if (!(await demoServicios(c.get('ctx'))).size) return c.json({ error: 'Ruta no encontrada.' }, 404);
+  await next();
+};
+
+publicoRoutes.on(['GET', 'HEAD'], '/demo/:servicio', demoOnly, params(z.object({ servicio: identificador })), async (c) => {
+  const s = c.req.valid('param').servicio;
   if (!DEMO.has(s)) return c.json({ error: 'Servicio de demostración desconocido.' }, 404);
   c.header('cache-control', 'no-store');
   if (s === 'transmision') return c.redirect('/api/publico/demo/portal', 302);
