@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { loadConfig } from '../src/config/index.js';
+import { defaultDesde, todayMx } from '../src/core/time.js';
 import { openWarehouse } from '../src/server/startup.js';
 import { writeCsv } from '../src/demo/files.js';
 import { runPipeline } from '../pipelines/runner/run.js';
@@ -21,7 +22,7 @@ export async function benchIncidentes(tickets = 1_000_000, reps = Number(process
   const config = loadConfig({ ...process.env, ATALAYA_DATA_DIR: dataDir, ATALAYA_DEMO: '0' });
   const wh = await openWarehouse(config);
   try {
-    const today = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
+    const today = todayMx();
     const t0 = performance.now();
     const rows = ticketRows({ seed: 7, scale: tickets / 3200, today });
     writeCsv(path.join(dataDir, 'inbox', 'tickets', 'tickets_bench.csv'), TICKET_HEADER, rows);
@@ -30,7 +31,7 @@ export async function benchIncidentes(tickets = 1_000_000, reps = Number(process
 
     const api = await apiInProcess(wh, config, [ticketsPipeline], 'utsi');
     const hasta = today;
-    const desde = new Date(Date.parse(`${today}T12:00:00Z`) - 365 * 86400_000).toISOString().slice(0, 10);
+    const desde = defaultDesde(today);
     const params = sqlParams({ desde, hasta }, SLA_HORAS_DEFAULT);
     const cases: Array<[string, string]> = [
       ['resumen', RESUMEN_SQL],

@@ -1,12 +1,31 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 
-/** The dashboard is built with adapter-node and served by Atalaya's own server (src/server/main.ts). */
+/**
+ * The dashboard is built with adapter-node and served by Atalaya's own server (src/server/main.ts).
+ * CSP: scripts only from this origin plus the inline bootstrap SvelteKit writes, allowed by its nonce (hash on
+ * prerendered pages); styles from this origin and inline (Svelte sets style attributes); data only from /api.
+ */
 export default {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build', precompress: false }),
-    // The API answers on the same origin; a page must not be framed by another site.
-    csp: { mode: 'auto', directives: { 'frame-ancestors': ['none'] } },
+    // The server's own modules that carry no Node imports (the Mexico City calendar), shared instead of copied.
+    alias: { $core: '../src/core' },
+    csp: {
+      mode: 'auto',
+      directives: {
+        'default-src': ['self'],
+        'script-src': ['self'],
+        'style-src': ['self', 'unsafe-inline'],
+        'img-src': ['self', 'data:', 'blob:'],
+        'font-src': ['self', 'data:'],
+        'connect-src': ['self'],
+        'object-src': ['none'],
+        'base-uri': ['self'],
+        'form-action': ['self'],
+        'frame-ancestors': ['none'],
+      },
+    },
   },
 };

@@ -3,6 +3,6 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   plugins: [sveltekit()],
-  // `vite dev` alone has no API: point it at a running `npm start`.
-  server: { proxy: { '/api': process.env.ATALAYA_API ?? 'http://127.0.0.1:3000' } },
+  // `vite dev` alone has no API: point it at a running `npm start`. It may also serve ../src/core ($core).
+  server: { proxy: { '/api': process.env.ATALAYA_API ?? 'http://127.0.0.1:3000' }, fs: { allow: ['..'] } },
 });

@@ -1,5 +1,14 @@
 import { redirect, type Handle } from '@sveltejs/kit';
 
+function decodes(path: string): boolean {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Pages anyone may open. */
 const PUBLIC = ['/login', '/estado'];
 
@@ -10,6 +19,8 @@ const PUBLIC = ['/login', '/estado'];
 export const handle: Handle = async ({ event, resolve }) => {
   event.locals.user = event.platform?.req?.atalayaUser ?? null;
   const path = event.url.pathname;
+  // A path that does not decode is SvelteKit's to answer (400): a redirect thrown for it escapes its error handling.
+  if (!decodes(path)) return resolve(event);
   const isPublic = PUBLIC.some((p) => path === p || path.startsWith(p + '/'));
   if (!event.locals.user && !isPublic && !path.startsWith('/_app/')) {
     const next = path === '/' ? '' : `?siguiente=${encodeURIComponent(path + event.url.search)}`;

@@ -1,13 +1,20 @@
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import type { AppContext, Env } from './context.js';
+import { HttpError } from '../core/errors.js';
 import { resolveUser, requireUser } from './middleware/auth/index.js';
+import { requestContext } from './middleware/context/index.js';
 import { csrf } from './middleware/csrf/index.js';
+import { apiHeaders } from './middleware/headers/index.js';
+import { errorResponse } from './input/errors.js';
 import { openapiDocument } from './openapi.js';
 import { authRoutes } from './routes/auth.js';
+import { auditoriaRoutes } from './routes/auditoria.js';
 import { cartografiaRoutes } from './routes/cartografia.js';
 import { cuarentenaRoutes } from './routes/cuarentena.js';
 import { healthRoutes } from './routes/health.js';
 import { pipelinesRoutes } from './routes/pipelines.js';
+import { tokensRoutes } from './routes/tokens.js';
 import { usuariosRoutes } from './routes/usuarios.js';
 import { domainRoutes } from './domains.js';
 import { exportarRoutes } from './routes/exportar.js';
@@ -17,12 +24,26 @@ import { configuracionRoutes } from './routes/configuracion.js';
 const PUBLIC = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
 const PUBLIC_PREFIXES = ['/api/publico/'];
 
+/** JSON bodies are small; a file upload has its own bound (ATALAYA_MAX_ARCHIVO_MB). */
+export const MAX_JSON_BYTES = 1024 * 1024;
+const UPLOADS = new Set(['/api/cartografia/importar']);
+const maxUploadBytes = (): number => Math.max(1, Number(process.env.ATALAYA_MAX_ARCHIVO_MB) || 200) * 1024 * 1024;
+
+const tooLarge = (max: number) => () => {
+  throw new HttpError(413, `El cuerpo de la solicitud supera el máximo de ${Math.round(max / 1024 / 1024)} MB.`, { parametro: 'cuerpo' });
+};
+
 export function createApi(ctx: AppContext): Hono<Env> {
   const api = new Hono<Env>().basePath('/api');
+  const jsonLimit = bodyLimit({ maxSize: MAX_JSON_BYTES, onError: tooLarge(MAX_JSON_BYTES) });
+  const uploadLimit = bodyLimit({ maxSize: maxUploadBytes(), onError: tooLarge(maxUploadBytes()) });
   api.use('*', async (c, next) => {
     c.set('ctx', ctx);
     await next();
   });
+  api.use('*', apiHeaders(ctx.config.https));
+  api.use('*', requestContext);
+  api.use('*', (c, next) => (UPLOADS.has(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
   api.use('*', resolveUser);
   api.use('*', async (c, next) => {
     if (PUBLIC.has(c.req.path) || PUBLIC_PREFIXES.some((p) => c.req.path.startsWith(p))) return next();
@@ -33,6 +54,8 @@ export function createApi(ctx: AppContext): Hono<Env> {
   api.route('/health', healthRoutes);
   api.route('/auth', authRoutes);
   api.route('/usuarios', usuariosRoutes);
+  api.route('/tokens', tokensRoutes);
+  api.route('/auditoria', auditoriaRoutes);
   api.route('/pipelines', pipelinesRoutes);
   api.route('/cuarentena', cuarentenaRoutes);
   api.route('/cartografia', cartografiaRoutes);
@@ -40,9 +63,6 @@ export function createApi(ctx: AppContext): Hono<Env> {
   api.route('/configuracion', configuracionRoutes);
   for (const [prefix, routes] of domainRoutes) api.route(prefix, routes);
   api.notFound((c) => c.json({ error: 'Ruta no encontrada.' }, 404));
-  api.onError((e, c) => {
-    console.error(`[api] ${c.req.method} ${c.req.path}:`, e);
-    return c.json({ error: 'Error interno del servidor. El detalle quedó en el registro del servidor.' }, 500);
-  });
+  api.onError((e, c) => errorResponse(c, e));
   return api;
 }

@@ -18,5 +18,7 @@ export interface Env {
   Variables: {
     ctx: AppContext;
     user: SessionUser | null;
+    /** The client's address (socket, or X-Forwarded-For behind trusted proxies). */
+    direccion: string;
   };
 }

@@ -1,43 +1,72 @@
 import type { Warehouse } from '../db/warehouse.js';
+import { audit } from '../audit/log.js';
 import { randomToken, sha256 } from './passwords.js';
 import type { Usuario } from './users.js';
 
 export const SESSION_COOKIE = 'atalaya_sesion';
-export const SESSION_HOURS = 12;
+
+/** How long a session lives: idle minutes without use, and hours since login at most (Config). */
+export interface SessionPolicy {
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
+}
 
 export interface SessionUser extends Usuario {
   csrf: string | null;
   via: 'sesion' | 'token';
 }
 
-export async function createSession(wh: Warehouse, usuario: string): Promise<{ token: string; csrf: string }> {
+/** A session's last use is written at most this often (every request would be a write). */
+const TOUCH_SECONDS = 60;
+
+/** Opens a session for a user who just proved their password; audited in the same transaction. */
+export async function createSession(wh: Warehouse, usuario: string, policy: SessionPolicy): Promise<{ token: string; csrf: string }> {
   const token = randomToken();
   const csrf = randomToken(18);
-  await wh.exec(
-    `INSERT INTO app.sesiones (token_hash, usuario, csrf, expira_en) VALUES ($1, $2, $3, now() + INTERVAL ${SESSION_HOURS} HOUR)`,
-    [sha256(token), usuario, csrf],
-  );
+  await wh.transaction(async (c) => {
+    await c.run(
+      'INSERT INTO app.sesiones (token_hash, usuario, csrf, expira_en, ultimo_uso) VALUES ($1, $2, $3, now() + to_hours($4::INTEGER), now())',
+      [sha256(token), usuario, csrf, policy.sessionMaxHours],
+    );
+    await audit(c, usuario, 'sesion.iniciar', usuario, null, null);
+  });
   return { token, csrf };
 }
 
+/** Ends a session (logout); audited with its user when the session existed. */
 export async function deleteSession(wh: Warehouse, token: string): Promise<void> {
-  await wh.exec('DELETE FROM app.sesiones WHERE token_hash = $1', [sha256(token)]);
+  await wh.transaction(async (c) => {
+    const r = await c.runAndReadAll('DELETE FROM app.sesiones WHERE token_hash = $1 RETURNING usuario', [sha256(token)]);
+    const usuario = r.getRowObjectsJS()[0]?.usuario as string | undefined;
+    if (usuario) await audit(c, usuario, 'sesion.cerrar', usuario, null, null);
+  });
 }
 
-export async function userForSession(wh: Warehouse, token: string): Promise<SessionUser | null> {
-  const r = await wh.one<SessionUser>(
-    `SELECT u.usuario, u.rol, u.area, u.activo, s.csrf FROM app.sesiones s JOIN app.usuarios u USING (usuario)
-     WHERE s.token_hash = $1 AND s.expira_en > now() AND u.activo`,
-    [sha256(token)],
+const ALIVE = `s.expira_en > now() AND coalesce(s.ultimo_uso, s.creada_en) > now() - to_minutes($2::INTEGER)`;
+
+/** The user of a live session (not past its absolute expiry nor idle too long, user active), or null. */
+export async function userForSession(wh: Warehouse, token: string, policy: SessionPolicy): Promise<SessionUser | null> {
+  const hash = sha256(token);
+  const r = await wh.one<SessionUser & { reposo: number }>(
+    `SELECT u.usuario, u.rol, u.area, u.activo, s.csrf,
+       date_diff('second', coalesce(s.ultimo_uso, s.creada_en), now())::INTEGER AS reposo
+     FROM app.sesiones s JOIN app.usuarios u USING (usuario)
+     WHERE s.token_hash = $1 AND ${ALIVE} AND u.activo`,
+    [hash, policy.sessionIdleMinutes],
   );
-  return r ? { ...r, via: 'sesion' } : null;
+  if (!r) return null;
+  if (r.reposo >= TOUCH_SECONDS) await wh.exec('UPDATE app.sesiones SET ultimo_uso = now() WHERE token_hash = $1', [hash]);
+  const { reposo: _r, ...user } = r;
+  return { ...user, via: 'sesion' };
 }
 
-export async function userForToken(wh: Warehouse, token: string): Promise<SessionUser | null> {
-  const r = await wh.one<SessionUser>(
-    `SELECT u.usuario, u.rol, u.area, u.activo FROM app.tokens t JOIN app.usuarios u USING (usuario)
-     WHERE t.token_hash = $1 AND NOT t.revocado AND u.activo`,
-    [sha256(token)],
-  );
-  return r ? { ...r, csrf: null, via: 'token' } : null;
+/** Deletes the sessions that expired or sat idle too long; returns how many. */
+export async function purgeSessions(wh: Warehouse, policy: SessionPolicy): Promise<number> {
+  return wh.write(async (c) => {
+    const r = await c.runAndReadAll(
+      `DELETE FROM app.sesiones s WHERE NOT (${ALIVE.replace('$2', '$1')}) RETURNING 1`,
+      [policy.sessionIdleMinutes],
+    );
+    return r.currentRowCount;
+  });
 }

@@ -1,7 +1,12 @@
+import { z } from 'zod';
 import type { Warehouse } from '../db/warehouse.js';
+import { rowsOf } from '../db/warehouse.js';
 import { audit } from '../audit/log.js';
-import { hashPassword, randomToken, sha256 } from './passwords.js';
-import { isRol, type Rol } from './roles.js';
+import { esperado, HttpError, parseInput } from '../core/errors.js';
+import { hashPassword } from './passwords.js';
+import { passwordProblem } from './password-policy.js';
+import { ROLES, type Rol } from './roles.js';
+import { createToken } from './tokens.js';
 
 export interface Usuario {
   usuario: string;
@@ -11,14 +16,36 @@ export interface Usuario {
   creado_en?: string;
 }
 
-export class UserInputError extends Error {}
-
 const USUARIO_RE = /^[a-z0-9._-]{3,40}$/;
 
-export function validatePassword(pw: unknown): string {
-  if (typeof pw !== 'string' || pw.length < 8) throw new UserInputError('La contraseña debe tener al menos 8 caracteres.');
-  return pw;
-}
+const nombre = z
+  .string({ error: esperado('debe ser texto') })
+  .max(100, 'debe tener de 3 a 40 caracteres')
+  .transform((s) => s.trim().toLowerCase())
+  .refine((s) => USUARIO_RE.test(s), 'debe tener de 3 a 40 caracteres: letras minúsculas, números, punto, guion o guion bajo');
+const rol = z.enum(ROLES, { error: esperado(`debe ser uno de los roles: ${ROLES.join(', ')}`) });
+const area = z
+  .union([z.string().max(40, 'admite a lo más 40 caracteres'), z.null()], { error: esperado('debe ser las siglas del área o null') })
+  .optional()
+  .transform((a) => (a === undefined ? undefined : a === null || a.trim() === '' ? null : a.trim().toUpperCase()));
+const password = z.string({ error: esperado('debe ser texto') });
+
+/** A new account: {usuario, password, rol, area} (area, the siglas, required for role «area»). */
+export const nuevoUsuarioSchema = z
+  .object({ usuario: nombre, password, rol, area })
+  .superRefine((u, ctx) => {
+    const p = passwordProblem(u.password);
+    if (p) ctx.addIssue({ code: 'custom', path: ['password'], message: p });
+    if (u.rol === 'area' && !u.area) ctx.addIssue({ code: 'custom', path: ['area'], message: 'es obligatorio para el rol «area» (siglas del área)' });
+  });
+
+/** A change to an account: any of rol, area, activo, password. */
+export const cambioUsuarioSchema = z.object({
+  rol: rol.optional(),
+  area,
+  activo: z.boolean({ error: esperado('debe ser true o false') }).optional(),
+  password: password.optional(),
+});
 
 export async function listUsers(wh: Warehouse): Promise<Usuario[]> {
   return wh.all<Usuario>('SELECT usuario, rol, area, activo, creado_en FROM app.usuarios ORDER BY usuario');
@@ -32,56 +59,53 @@ export async function countUsers(wh: Warehouse): Promise<number> {
   return (await wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM app.usuarios'))!.n;
 }
 
-export async function createUser(
-  wh: Warehouse,
-  input: { usuario: unknown; password: unknown; rol: unknown; area?: unknown },
-  actor: string | null,
-): Promise<Usuario> {
-  const usuario = String(input.usuario ?? '').trim().toLowerCase();
-  if (!USUARIO_RE.test(usuario)) throw new UserInputError('El usuario debe tener de 3 a 40 caracteres: letras minúsculas, números, punto, guion o guion bajo.');
-  if (!isRol(input.rol)) throw new UserInputError(`Rol desconocido «${String(input.rol ?? '')}».`);
-  const area = input.area === undefined || input.area === null || input.area === '' ? null : String(input.area).trim().toUpperCase();
-  if (input.rol === 'area' && !area) throw new UserInputError('Un usuario con rol «area» necesita el campo «area» (siglas del área).');
-  const password = validatePassword(input.password);
-  if (await getUser(wh, usuario)) throw new UserInputError(`El usuario «${usuario}» ya existe.`);
-  const hash = await hashPassword(password);
-  const u: Usuario = { usuario, rol: input.rol, area, activo: true };
-  await wh.exec('INSERT INTO app.usuarios (usuario, hash, rol, area) VALUES ($1, $2, $3, $4)', [usuario, hash, u.rol, area]);
-  await audit(wh, actor, 'usuario.crear', usuario, null, u);
+/** Creates an account (input parsed by nuevoUsuarioSchema: 400 naming the field) and audits it in the same transaction. */
+export async function createUser(wh: Warehouse, input: unknown, actor: string | null): Promise<Usuario> {
+  const n = parseInput(nuevoUsuarioSchema, input);
+  if (await getUser(wh, n.usuario)) throw new HttpError(409, `El usuario «${n.usuario}» ya existe.`, { parametro: 'usuario' });
+  const hash = await hashPassword(n.password);
+  const u: Usuario = { usuario: n.usuario, rol: n.rol, area: n.area ?? null, activo: true };
+  await wh.transaction(async (c) => {
+    await c.run('INSERT INTO app.usuarios (usuario, hash, rol, area) VALUES ($1, $2, $3, $4)', [u.usuario, hash, u.rol, u.area]);
+    await audit(c, actor, 'usuario.crear', u.usuario, null, u);
+  });
   return u;
 }
 
-export async function updateUser(
-  wh: Warehouse,
-  usuario: string,
-  patch: { rol?: unknown; area?: unknown; activo?: unknown; password?: unknown },
-  actor: string | null,
-): Promise<Usuario | null> {
+/**
+ * Changes an account. A new password or a deactivation ends the user's sessions and revokes their tokens, in the
+ * same transaction as the change and its audit row.
+ */
+export async function updateUser(wh: Warehouse, usuario: string, input: unknown, actor: string | null): Promise<Usuario | null> {
+  const patch = parseInput(cambioUsuarioSchema, input);
   const before = await getUser(wh, usuario);
   if (!before) return null;
-  const next: Usuario = { usuario, rol: before.rol, area: before.area, activo: before.activo };
-  if (patch.rol !== undefined) {
-    if (!isRol(patch.rol)) throw new UserInputError(`Rol desconocido «${String(patch.rol)}».`);
-    next.rol = patch.rol;
+  const next: Usuario = {
+    usuario,
+    rol: patch.rol ?? before.rol,
+    area: patch.area === undefined ? before.area : patch.area,
+    activo: patch.activo ?? before.activo,
+  };
+  if (next.rol === 'area' && !next.area) throw new HttpError(400, 'Un usuario con rol «area» necesita el campo «area» (siglas del área).', { parametro: 'area' });
+  if (patch.password !== undefined) {
+    const p = passwordProblem(patch.password);
+    if (p) throw new HttpError(400, `El campo «password» ${p}.`, { parametro: 'password' });
   }
-  if (patch.area !== undefined) next.area = patch.area === null || patch.area === '' ? null : String(patch.area).trim().toUpperCase();
-  if (patch.activo !== undefined) {
-    if (typeof patch.activo !== 'boolean') throw new UserInputError('«activo» debe ser true o false.');
-    next.activo = patch.activo;
-  }
-  if (next.rol === 'area' && !next.area) throw new UserInputError('Un usuario con rol «area» necesita el campo «area».');
-  const hash = patch.password !== undefined ? await hashPassword(validatePassword(patch.password)) : before.hash;
-  await wh.exec('UPDATE app.usuarios SET rol = $1, area = $2, activo = $3, hash = $4 WHERE usuario = $5', [next.rol, next.area, next.activo, hash, usuario]);
-  if (!next.activo || patch.password !== undefined) await wh.exec('DELETE FROM app.sesiones WHERE usuario = $1', [usuario]);
-  const { hash: _h, ...prev } = before;
-  await audit(wh, actor, 'usuario.modificar', usuario, prev, { ...next, password: patch.password !== undefined ? '(cambiada)' : undefined });
+  const hash = patch.password !== undefined ? await hashPassword(patch.password) : before.hash;
+  const ends = !next.activo || patch.password !== undefined;
+  await wh.transaction(async (c) => {
+    await c.run('UPDATE app.usuarios SET rol = $1, area = $2, activo = $3, hash = $4 WHERE usuario = $5', [next.rol, next.area, next.activo, hash, usuario]);
+    const { hash: _h, ...prev } = before;
+    await audit(c, actor, 'usuario.modificar', usuario, prev, { ...next, password: patch.password !== undefined ? '(cambiada)' : undefined });
+    if (ends) {
+      const [s] = await rowsOf<{ n: number }>(c, 'SELECT count(*)::INTEGER AS n FROM app.sesiones WHERE usuario = $1', [usuario]);
+      const [t] = await rowsOf<{ n: number }>(c, 'SELECT count(*)::INTEGER AS n FROM app.tokens WHERE usuario = $1 AND NOT revocado', [usuario]);
+      await c.run('DELETE FROM app.sesiones WHERE usuario = $1', [usuario]);
+      await c.run('UPDATE app.tokens SET revocado = true WHERE usuario = $1 AND NOT revocado', [usuario]);
+      if (s!.n || t!.n) await audit(c, actor, 'sesion.terminar', usuario, { sesiones: s!.n, tokens: t!.n }, null);
+    }
+  });
   return next;
 }
 
-/** Issues an API token for machine clients (the CLI); only its hash is stored. */
-export async function createToken(wh: Warehouse, usuario: string, nombre: string, actor: string | null): Promise<string> {
-  const token = `atl_${randomToken(24)}`;
-  await wh.exec('INSERT INTO app.tokens (token_hash, usuario, nombre) VALUES ($1, $2, $3)', [sha256(token), usuario, nombre]);
-  await audit(wh, actor, 'token.crear', usuario, null, { nombre });
-  return token;
-}
+export { createToken };

@@ -16,7 +16,7 @@ const USAGE = `Uso: atalaya <comando>
   servicio list                          lista el catálogo de servicios monitoreados
   servicio add <id> <http|tcp> <destino> <nombre> [clave=valor …]   agrega un servicio (intervalo_s, timeout_ms, palabra_clave, codigos_ok, criticidad, publico)
   servicio rm <id>                       elimina un servicio del catálogo
-  export parquet <carpeta>               exporta las tablas core como Parquet particionado`;
+  export parquet [<carpeta>]             exporta las tablas core como Parquet particionado (dentro de <datos>/exportes o ATALAYA_EXPORT_DIR)`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({

@@ -5,6 +5,7 @@ import { DEFAULT_OFICIALIA_CONFIG, OFICIALIA_CONFIG_KEY } from '../api/queries/o
 import { DEFAULT_SESIONES_CONFIG, SESIONES_CONFIG_KEY } from '../api/queries/sesiones.js';
 import { SLA_CONFIG_KEY, SLA_HORAS_DEFAULT } from '../api/queries/incidentes.js';
 import { DEFAULT_METAS, RESUMEN_CONFIG_KEY } from '../api/queries/resumen.js';
+import { HttpError } from '../core/errors.js';
 
 /** The tunable figures an admin may change: key in app.configuracion, what it is, and the code's default. */
 export interface Setting {
@@ -22,7 +23,12 @@ export const SETTINGS: readonly Setting[] = [
   { clave: RESUMEN_CONFIG_KEY, titulo: 'Metas de las tarjetas del Resumen', descripcion: 'Umbrales verde y amarillo de cada tarjeta y si más es mejor (ascendente) o peor (descendente).', predeterminado: DEFAULT_METAS },
 ];
 
-export class SettingError extends Error {}
+/** A bad setting: 404 for an unknown key, 400 for a bad value. */
+export class SettingError extends HttpError {
+  constructor(message: string, status: 400 | 404 = 400) {
+    super(status, message, { parametro: status === 404 ? 'clave' : 'valor' });
+  }
+}
 
 /** Checks a value against the shape of the default: same keys (a subset), numbers where numbers, etc. */
 export function shapeProblems(value: unknown, model: unknown, where = 'valor'): string[] {
@@ -57,14 +63,16 @@ export async function listSettings(wh: Warehouse): Promise<Array<Setting & { val
 
 export async function saveSetting(wh: Warehouse, clave: string, valor: unknown, usuario: string): Promise<void> {
   const s = SETTINGS.find((x) => x.clave === clave);
-  if (!s) throw new SettingError(`No existe el parámetro «${clave}».`);
+  if (!s) throw new SettingError(`No existe el parámetro «${clave}».`, 404);
   const problems = shapeProblems(valor, s.predeterminado);
   if (problems.length) throw new SettingError(`Valor inválido: ${problems.join('; ')}.`);
   const before = await wh.one<{ valor: string }>('SELECT valor FROM app.configuracion WHERE clave = $1', [clave]);
-  await wh.exec(
-    `INSERT INTO app.configuracion (clave, valor, actualizado_en) VALUES ($1, $2, now())
-     ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor, actualizado_en = excluded.actualizado_en`,
-    [clave, JSON.stringify(valor)],
-  );
-  await audit(wh, usuario, 'configuracion.modificar', clave, before ? JSON.parse(before.valor) : null, valor);
+  await wh.transaction(async (c) => {
+    await c.run(
+      `INSERT INTO app.configuracion (clave, valor, actualizado_en) VALUES ($1, $2, now())
+       ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor, actualizado_en = excluded.actualizado_en`,
+      [clave, JSON.stringify(valor)],
+    );
+    await audit(c, usuario, 'configuracion.modificar', clave, before ? JSON.parse(before.valor) : null, valor);
+  });
 }

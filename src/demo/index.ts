@@ -1,4 +1,5 @@
 import type { Config } from '../config/index.js';
+import { todayMx } from '../core/time.js';
 import { inboxDir } from '../config/index.js';
 import type { DemoContext, Pipeline } from '../../pipelines/runner/types.js';
 
@@ -9,9 +10,8 @@ export interface DemoOptions {
   today?: string;
 }
 
-export function todayMx(): string {
-  return new Date(Date.now() - 6 * 3600_000).toISOString().slice(0, 10);
-}
+// The one "today in Mexico City" (src/core/time.ts); re-exported for the demo generators that import it from here.
+export { todayMx };
 
 export function demoContext(config: Config, opts: DemoOptions = {}): DemoContext {
   return {

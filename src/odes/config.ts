@@ -82,11 +82,13 @@ export function configProblems(cfg: OdesConfig): string[] {
 export async function setOdesConfig(wh: Warehouse, usuario: string | null, patch: z.infer<typeof odesConfigSchema>): Promise<OdesConfig> {
   const { actualizado_en: _a, ...antes } = await getOdesConfig(wh);
   const despues = mergeConfig(antes, patch);
-  await wh.exec(
-    `INSERT INTO app.configuracion (clave, valor, actualizado_en) VALUES ($1, $2, now())
-     ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor, actualizado_en = now()`,
-    [ODES_CONFIG_KEY, JSON.stringify(despues)],
-  );
-  await audit(wh, usuario, 'odes.configuracion', ODES_CONFIG_KEY, antes, despues);
+  await wh.transaction(async (c) => {
+    await c.run(
+      `INSERT INTO app.configuracion (clave, valor, actualizado_en) VALUES ($1, $2, now())
+       ON CONFLICT (clave) DO UPDATE SET valor = excluded.valor, actualizado_en = now()`,
+      [ODES_CONFIG_KEY, JSON.stringify(despues)],
+    );
+    await audit(c, usuario, 'odes.configuracion', ODES_CONFIG_KEY, antes, despues);
+  });
   return despues;
 }

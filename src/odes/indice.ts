@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Warehouse } from '../db/warehouse.js';
 import { COMPONENTES, type Componente, type OdesConfig } from './config.js';
+import { addDays } from '../core/time.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
@@ -63,12 +64,7 @@ export function semaforoIndice(indice: number | null, cfg: OdesConfig): 'verde' 
   return 'verde';
 }
 
-/** ISO date plus n days. */
-export function addDays(iso: string, n: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays };
 
 /** Weekly cut-off dates from `desde` to `hasta` (7-day steps), always ending on `hasta`. */
 export function weeklyCortes(desde: string, hasta: string): string[] {

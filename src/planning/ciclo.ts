@@ -1,8 +1,9 @@
 import type { SessionUser } from '../auth/sessions.js';
 import { audit } from '../audit/log.js';
-import type { Warehouse } from '../db/warehouse.js';
+import { rowsOf, type Warehouse } from '../db/warehouse.js';
 import { RESULTADOS_SQL, SNAPSHOT_SQL } from './sql.js';
 import type { Semaforo } from './rules.js';
+import { HttpError } from '../core/errors.js';
 
 /**
  * The quarterly evaluation cycle (DESIGN.md §3): UTP opens a cycle for (ejercicio, trimestre); each area writes a
@@ -10,9 +11,9 @@ import type { Semaforo } from './rules.js';
  * approves or observes each (an observed one goes back to the area); closing freezes a snapshot of figures and
  * justifications that later loads never change. Every change is audited.
  */
-export class CicloError extends Error {
-  constructor(public status: 400 | 403 | 404 | 409, message: string) {
-    super(message);
+export class CicloError extends HttpError {
+  constructor(status: 400 | 403 | 404 | 409, message: string) {
+    super(status, message);
   }
 }
 
@@ -114,11 +115,12 @@ export async function abrirCiclo(wh: Warehouse, user: SessionUser, body: unknown
       'INSERT INTO app.evaluacion_ciclos (ejercicio, trimestre, fecha_limite, abierto_por) VALUES ($1, $2, $3::DATE, $4) RETURNING id',
       [ejercicio, trimestre, fecha, user.usuario],
     );
-    return Number(r.getRowObjectsJS()[0]!.id);
+    const id = Number(r.getRowObjectsJS()[0]!.id);
+    const [ciclo] = await rowsOf<Ciclo>(c, `SELECT ${CICLO_COLS} FROM app.evaluacion_ciclos WHERE id = $1`, [id]);
+    await audit(c, user.usuario, 'evaluacion.abrir', `ciclo:${id}`, null, ciclo);
+    return id;
   });
-  const ciclo = await getCiclo(wh, row);
-  await audit(wh, user.usuario, 'evaluacion.abrir', `ciclo:${ciclo.id}`, null, ciclo);
-  return ciclo;
+  return getCiclo(wh, row);
 }
 
 const TRANSICIONES: Record<EstadoCiclo, readonly EstadoCiclo[]> = {
@@ -145,10 +147,10 @@ export async function cambiarEstado(wh: Warehouse, user: SessionUser, id: number
     } else {
       await c.run('UPDATE app.evaluacion_ciclos SET estado = $1 WHERE id = $2', [estado, id]);
     }
+    const [despues] = await rowsOf<Ciclo>(c, `SELECT ${CICLO_COLS} FROM app.evaluacion_ciclos WHERE id = $1`, [id]);
+    await audit(c, user.usuario, 'evaluacion.estado', `ciclo:${id}`, antes, despues);
   });
-  const despues = await getCiclo(wh, id);
-  await audit(wh, user.usuario, 'evaluacion.estado', `ciclo:${id}`, antes, despues);
-  return despues;
+  return getCiclo(wh, id);
 }
 
 type Fila = Omit<Resultado, 'requiere_justificacion' | 'justificacion' | 'actual'>;
@@ -294,18 +296,18 @@ export async function guardarJustificacion(wh: Warehouse, user: SessionUser, id:
   }
   // An observed justification stays observada until it is sent again, so the area sees it still needs sending.
   const estado: EstadoJustificacion = antes?.estado === 'observada' ? 'observada' : 'borrador';
-  await wh.transaction(async (c) => {
+  return wh.transaction(async (c) => {
     await c.run('DELETE FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3', [id, tipo, clave]);
     await c.run(
       `INSERT INTO app.evaluacion_justificaciones (ciclo_id, tipo, clave, area, causa, accion_correctiva, fecha_compromiso, estado, comentario, actualizado_por)
        VALUES ($1, $2, $3, $4, $5, $6, $7::DATE, $8, $9, $10)`,
       [id, tipo, clave, area, causa, accion, fecha, estado, antes?.comentario ?? null, user.usuario],
     );
+    const [despues] = await rowsOf<FilaJ & { area: string }>(c,
+      `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]);
+    await audit(c, user.usuario, 'evaluacion.justificar', `ciclo:${id}:${tipo}:${clave}`, antes ?? null, despues);
+    return despues!;
   });
-  const despues = (await wh.one<FilaJ & { area: string }>(
-    `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]))!;
-  await audit(wh, user.usuario, 'evaluacion.justificar', `ciclo:${id}:${tipo}:${clave}`, antes ?? null, despues);
-  return despues;
 }
 
 /**
@@ -337,8 +339,8 @@ export async function enviarArea(wh: Warehouse, user: SessionUser, id: number, b
        WHERE ciclo_id = $1 AND area = $2 AND estado IN ('borrador', 'observada')`, [id, area, user.usuario]);
     await c.run('DELETE FROM app.evaluacion_envios WHERE ciclo_id = $1 AND area = $2', [id, area]);
     await c.run('INSERT INTO app.evaluacion_envios (ciclo_id, area, enviado_por) VALUES ($1, $2, $3)', [id, area, user.usuario]);
+    await audit(c, user.usuario, 'evaluacion.enviar', `ciclo:${id}:area:${area}`, antes, antes.map((x) => ({ ...x, estado: 'enviada' })));
   });
-  await audit(wh, user.usuario, 'evaluacion.enviar', `ciclo:${id}:area:${area}`, antes, antes.map((x) => ({ ...x, estado: 'enviada' })));
   return { area, enviadas: antes.length };
 }
 
@@ -358,13 +360,15 @@ export async function revisarJustificacion(wh: Warehouse, user: SessionUser, id:
     `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]);
   if (!antes) throw new CicloError(404, `No hay justificación de «${clave}» en este ciclo.`);
   if (antes.estado !== 'enviada') throw new CicloError(409, 'Solo se revisan justificaciones enviadas.');
-  await wh.exec(
-    `UPDATE app.evaluacion_justificaciones SET estado = $4, comentario = $5, actualizado_por = $6, actualizado_en = now()
-     WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave, estado, comentario ?? antes.comentario, user.usuario]);
-  const despues = (await wh.one<FilaJ & { area: string }>(
-    `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]))!;
-  await audit(wh, user.usuario, 'evaluacion.revisar', `ciclo:${id}:${tipo}:${clave}`, antes, despues);
-  return despues;
+  return wh.transaction(async (c) => {
+    await c.run(
+      `UPDATE app.evaluacion_justificaciones SET estado = $4, comentario = $5, actualizado_por = $6, actualizado_en = now()
+       WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave, estado, comentario ?? antes.comentario, user.usuario]);
+    const [despues] = await rowsOf<FilaJ & { area: string }>(c,
+      `SELECT ${J_COLS} FROM app.evaluacion_justificaciones WHERE ciclo_id = $1 AND tipo = $2 AND clave = $3`, [id, tipo, clave]);
+    await audit(c, user.usuario, 'evaluacion.revisar', `ciclo:${id}:${tipo}:${clave}`, antes, despues);
+    return despues!;
+  });
 }
 
 /** The cycle before this one (previous quarter, or Q4 of the previous year). */

@@ -1,6 +1,8 @@
 import ExcelJS from 'exceljs';
 import type { Warehouse } from '../db/warehouse.js';
 import { getCiclo, resultadosAnteriores, resultadosCiclo, trimestreAnterior, type Ciclo, type Resultado } from './ciclo.js';
+import { RenderQueue } from '../core/render-queue.js';
+import { withPage } from './browser.js';
 import { SEMAFOROS, SEMAFORO_ICONO, SEMAFORO_NOMBRE, type Semaforo } from './rules.js';
 
 /** The report of an evaluation cycle: summary by area, amber and red results with their justifications, and the comparison with the previous quarter. */
@@ -142,23 +144,17 @@ export async function reporteXlsx(r: ReporteCiclo): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** Renders the report page in Chromium (Debian's, as the tests use it) and prints it to PDF. */
-export async function reportePdf(r: ReporteCiclo): Promise<Buffer> {
-  const { chromium } = await import('playwright-core');
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await browser.newPage();
+/** PDF renders: one at a time; two per user at most; a render that would wait over a minute is refused (429). */
+export const pdfQueue = new RenderQueue({ perUser: 2, maxWaitMs: 60_000, initialEstimateMs: 3_000 });
+
+/** Renders the report page in the shared Chromium and prints it to PDF, through the render queue. */
+export async function reportePdf(r: ReporteCiclo, usuario: string): Promise<Buffer> {
+  return pdfQueue.run(usuario, () => withPage(async (page) => {
     await page.setContent(reporteHtml(r), { waitUntil: 'load' });
     return Buffer.from(await page.pdf({
       format: 'Letter', printBackground: true, margin: { top: '16mm', bottom: '16mm', left: '12mm', right: '12mm' },
       displayHeaderFooter: true, headerTemplate: '<span></span>',
       footerTemplate: `<div style="font-size:8px;width:100%;text-align:center;color:#555">Atalaya · OPLE Veracruz · Evaluación T${r.ciclo.trimestre} ${r.ciclo.ejercicio} · página <span class="pageNumber"></span> de <span class="totalPages"></span></div>`,
     }));
-  } finally {
-    await browser.close();
-  }
+  }));
 }

@@ -1,7 +1,12 @@
 import type { SessionUser } from '../auth/sessions.js';
+import { HttpError } from '../core/errors.js';
 
 /** Raised when a user asks for another area's data (403 with a Spanish message). */
-export class ForbiddenError extends Error {}
+export class ForbiddenError extends HttpError {
+  constructor(message: string) {
+    super(403, message);
+  }
+}
 
 /**
  * The area a request may see: an `area` user only its own (asking for another is 403); other roles what they

@@ -7,6 +7,12 @@ import { Warehouse } from '../db/warehouse.js';
 import { createApi } from '../api/app.js';
 import type { AppContext } from '../api/context.js';
 import { SESSION_COOKIE, userForSession } from '../auth/sessions.js';
+import { startAuthMaintenance } from '../auth/maintenance.js';
+import { sessionTokenOf } from '../api/input/client.js';
+import { API_CSP, securityHeaders } from '../api/middleware/headers/index.js';
+import { makePrivate, PRIVATE_UMASK } from '../core/private-files.js';
+import { closeBrowser } from '../planning/browser.js';
+import { decodablePath, guarded, logStrayRejections } from './boundary.js';
 import { Scheduler } from '../scheduler/index.js';
 import { generateDemo } from '../demo/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
@@ -17,14 +23,6 @@ import { ensureDashboardBuilt, DASHBOARD_BUILD } from './build.js';
 import { startDomainServices } from './services.js';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
-
-function cookie(req: http.IncomingMessage, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [k, ...v] = part.trim().split('=');
-    if (k === name) return decodeURIComponent(v.join('='));
-  }
-  return undefined;
-}
 
 /** On an empty warehouse with the demo on: writes the demo files and runs every pipeline once, in order. */
 async function loadDemoIfEmpty(wh: Warehouse, config: Config): Promise<void> {
@@ -46,11 +44,17 @@ export interface RunningServer {
 }
 
 export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+  process.umask(PRIVATE_UMASK);
+  logStrayRejections();
   await ensureDashboardBuilt();
+  makePrivate(config.dataDir);
   const wh = await openWarehouse(config);
   await ensureAdmin(wh, config);
   await issueCliToken(wh, config);
   await loadDemoIfEmpty(wh, config);
+  // Files that existed before this start (an older install, a copied folder) lose any group or other access.
+  makePrivate(config.dataDir);
+  const stopAuthMaintenance = startAuthMaintenance(wh, config);
 
   const scheduler = new Scheduler();
   const startRun = runStarter(wh, config);
@@ -76,18 +80,32 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const apiListener = getRequestListener(api.fetch);
   const { handler } = (await import(path.join(DASHBOARD_BUILD, 'handler.js'))) as { handler: NodeHandler };
 
-  const server = http.createServer(async (req, res) => {
+  const headers = Object.entries(securityHeaders(config.https));
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    // Every response, API, page or file: the common security headers, and a CSP that pages replace with their own.
+    for (const [k, v] of headers) res.setHeader(k, v);
+    res.setHeader('Content-Security-Policy', API_CSP);
     const url = req.url ?? '/';
-    if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) return apiListener(req, res);
+    if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) return void (await apiListener(req, res));
+    // A path that does not decode is refused here: SvelteKit's own handling of it lets a hook's redirect escape.
+    if (!decodablePath(url)) {
+      res.statusCode = 400;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+      res.end('Solicitud inválida: la dirección no está bien codificada.');
+      return;
+    }
     // The dashboard learns who is logged in from the same session store, without opening the warehouse itself.
-    const token = cookie(req, SESSION_COOKIE);
-    const user = token ? await userForSession(wh, token).catch(() => null) : null;
+    const token = sessionTokenOf(req.headers.cookie, SESSION_COOKIE);
+    const user = token ? await userForSession(wh, token, config).catch(() => null) : null;
     (req as http.IncomingMessage & { atalayaUser?: unknown }).atalayaUser = user ? { usuario: user.usuario, rol: user.rol, area: user.area, csrf: user.csrf } : null;
     handler(req, res, () => {
       res.statusCode = 404;
+      res.setHeader('Content-Type', 'text/plain; charset=utf-8');
       res.end('No encontrado');
     });
-  });
+  };
+  // The Node layer's boundary: whatever a handler throws answers 500 to that request alone; the server stays up.
+  const server = http.createServer(guarded(handle));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -104,6 +122,8 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       scheduler.stop();
+      stopAuthMaintenance();
+      await closeBrowser();
       await new Promise<void>((r) => server.close(() => r()));
       server.closeAllConnections?.();
       wh.close();

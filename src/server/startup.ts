@@ -5,7 +5,8 @@ import { warehouseFile } from '../config/index.js';
 import { migrate } from '../db/migrate.js';
 import { Warehouse } from '../db/warehouse.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
-import { countUsers, createToken, createUser } from '../auth/users.js';
+import { countUsers, createUser } from '../auth/users.js';
+import { InputError } from '../core/errors.js';
 import { closeInterruptedRuns } from '../../pipelines/runner/run.js';
 
 /** Opens the warehouse (clear error when another process holds it) and applies pending migrations. */
@@ -28,7 +29,12 @@ export async function ensureAdmin(wh: Warehouse, config: Config): Promise<void> 
   const real = await wh.one<{ n: number }>("SELECT count(*)::INTEGER AS n FROM app.usuarios WHERE usuario <> 'cli'");
   if ((real?.n ?? 0) > 0) return;
   const password = config.adminPassword ?? generatePassword();
-  await createUser(wh, { usuario: 'admin', password, rol: 'admin' }, null);
+  try {
+    await createUser(wh, { usuario: 'admin', password, rol: 'admin' }, null);
+  } catch (e) {
+    if (e instanceof InputError) throw new Error(`ATALAYA_ADMIN_PASSWORD no sirve como contraseña del usuario «admin»: ${e.message.replace(/^El campo «password» /, '')}`);
+    throw e;
+  }
   if (!config.adminPassword) {
     console.log('────────────────────────────────────────────────────────────');
     console.log(' Se creó el usuario «admin». Contraseña (se muestra una sola vez):');
@@ -38,23 +44,8 @@ export async function ensureAdmin(wh: Warehouse, config: Config): Promise<void> 
   }
 }
 
-export const CLI_TOKEN_FILE = 'cli.token';
+export { CLI_TOKEN_FILE, issueCliToken } from '../auth/cli-token.js';
 export const SERVER_FILE = 'servidor.json';
-
-/**
- * The CLI on this machine talks to the running server with an API token of the internal account «cli», written
- * to the data folder (readable only by the user that runs the server); renewed at each start.
- */
-export async function issueCliToken(wh: Warehouse, config: Config): Promise<void> {
-  if (!(await wh.one("SELECT 1 FROM app.usuarios WHERE usuario = 'cli'"))) {
-    // '!' is not a scrypt hash: this account can never log in with a password.
-    await wh.exec("INSERT INTO app.usuarios (usuario, hash, rol) VALUES ('cli', '!', 'admin')");
-  }
-  await wh.exec("UPDATE app.tokens SET revocado = true WHERE usuario = 'cli' AND nombre = 'cli-local'");
-  const token = await createToken(wh, 'cli', 'cli-local', null);
-  const file = path.join(config.dataDir, CLI_TOKEN_FILE);
-  fs.writeFileSync(file, token, { mode: 0o600 });
-}
 
 export function writeServerFile(config: Config, url: string): void {
   fs.writeFileSync(path.join(config.dataDir, SERVER_FILE), JSON.stringify({ url, pid: process.pid }), { mode: 0o600 });

@@ -1,6 +1,8 @@
 import { audit } from '../audit/log.js';
 import type { Warehouse } from '../db/warehouse.js';
 import { parseCodigos } from './codes.js';
+import { HttpError } from '../core/errors.js';
+import { mxInstant } from '../core/time.js';
 
 /** A catalogue entry as stored (core.servicios). */
 export interface Servicio {
@@ -26,9 +28,9 @@ export interface Mantenimiento {
 }
 
 /** Invalid input, with the HTTP status the API answers. */
-export class CatalogError extends Error {
-  constructor(public status: 400 | 404 | 409, message: string) {
-    super(message);
+export class CatalogError extends HttpError {
+  constructor(status: 400 | 404 | 409, message: string) {
+    super(status, message);
   }
 }
 
@@ -99,8 +101,10 @@ export async function getServicio(wh: Warehouse, id: string): Promise<Servicio |
 export async function createServicio(wh: Warehouse, input: Record<string, unknown>, usuario: string | null): Promise<Servicio> {
   const s = validateServicio(input);
   if (await getServicio(wh, s.id)) throw new CatalogError(409, `Ya existe el servicio «${s.id}».`);
-  await wh.exec(`INSERT INTO core.servicios (${COLS}) VALUES ($id, $nombre, $tipo, $destino, $intervalo_s, $timeout_ms, $palabra_clave, $codigos_ok, $criticidad, $publico, $activo)`, { ...s });
-  await audit(wh, usuario, 'servicio.crear', s.id, null, s);
+  await wh.transaction(async (c) => {
+    await c.run(`INSERT INTO core.servicios (${COLS}) VALUES ($id, $nombre, $tipo, $destino, $intervalo_s, $timeout_ms, $palabra_clave, $codigos_ok, $criticidad, $publico, $activo)`, { ...s });
+    await audit(c, usuario, 'servicio.crear', s.id, null, s);
+  });
   changed();
   return s;
 }
@@ -111,12 +115,14 @@ export async function updateServicio(wh: Warehouse, id: string, patch: Record<st
   const merged: Record<string, unknown> = { ...before };
   for (const f of FIELDS) if (f in patch) merged[f] = patch[f];
   const s = validateServicio({ ...merged, id });
-  await wh.exec(
-    `UPDATE core.servicios SET nombre = $nombre, tipo = $tipo, destino = $destino, intervalo_s = $intervalo_s, timeout_ms = $timeout_ms,
-       palabra_clave = $palabra_clave, codigos_ok = $codigos_ok, criticidad = $criticidad, publico = $publico, activo = $activo WHERE id = $id`,
-    { ...s },
-  );
-  await audit(wh, usuario, 'servicio.modificar', id, before, s);
+  await wh.transaction(async (c) => {
+    await c.run(
+      `UPDATE core.servicios SET nombre = $nombre, tipo = $tipo, destino = $destino, intervalo_s = $intervalo_s, timeout_ms = $timeout_ms,
+         palabra_clave = $palabra_clave, codigos_ok = $codigos_ok, criticidad = $criticidad, publico = $publico, activo = $activo WHERE id = $id`,
+      { ...s },
+    );
+    await audit(c, usuario, 'servicio.modificar', id, before, s);
+  });
   changed();
   return s;
 }
@@ -128,8 +134,8 @@ export async function deleteServicio(wh: Warehouse, id: string, usuario: string 
   await wh.transaction(async (c) => {
     await c.run('DELETE FROM core.mantenimientos WHERE servicio_id = $1', [id]);
     await c.run('DELETE FROM core.servicios WHERE id = $1', [id]);
+    await audit(c, usuario, 'servicio.eliminar', id, before, null);
   });
-  await audit(wh, usuario, 'servicio.eliminar', id, before, null);
   changed();
 }
 
@@ -144,8 +150,8 @@ function ts(v: unknown, campo: string): string {
   const s = String(v ?? '').trim();
   // dd/mm/aaaa hh:mm (Mexico City) or ISO; an ISO without offset is read in Mexico City time.
   const mx = /^(\d{2})\/(\d{2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(s);
-  const isoS = mx ? `${mx[3]}-${mx[2]}-${mx[1]}T${(mx[4] ?? '0').padStart(2, '0')}:${mx[5] ?? '00'}:00-06:00`
-    : /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(s) ? `${s.length === 10 ? `${s}T00:00:00` : s}-06:00` : s;
+  const isoS = mx ? mxInstant(`${mx[3]}-${mx[2]}-${mx[1]}T${(mx[4] ?? '0').padStart(2, '0')}:${mx[5] ?? '00'}`)
+    : /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?$/.test(s) ? mxInstant(s) : s;
   const t = Date.parse(isoS);
   if (!s || Number.isNaN(t)) throw new CatalogError(400, `«${campo}» debe ser una fecha y hora (aaaa-mm-ddThh:mm o dd/mm/aaaa hh:mm).`);
   return new Date(t).toISOString();
@@ -159,25 +165,24 @@ export async function createMantenimiento(wh: Warehouse, input: Record<string, u
   const fin = ts(input.fin, 'fin');
   if (Date.parse(fin) <= Date.parse(inicio)) throw new CatalogError(400, 'El fin del mantenimiento debe ser posterior al inicio.');
   const motivo = input.motivo === undefined || input.motivo === null ? null : String(input.motivo).trim() || null;
-  const row = await wh.write(async (c) => {
+  return wh.transaction(async (c) => {
     const r = await c.runAndReadAll(
       `INSERT INTO core.mantenimientos (servicio_id, inicio, fin, motivo) VALUES ($1, $2::TIMESTAMPTZ, $3::TIMESTAMPTZ, $4) RETURNING id`,
       [servicio_id, inicio, fin, motivo],
     );
     await c.run('INSERT INTO core.disp_recalculo (desde) VALUES ($1::TIMESTAMPTZ)', [inicio]);
-    return Number(r.getRows()[0]![0]);
+    const m: Mantenimiento = { id: Number(r.getRows()[0]![0]), servicio_id, inicio, fin, motivo };
+    await audit(c, usuario, 'mantenimiento.crear', `${servicio_id}#${m.id}`, null, m);
+    return m;
   });
-  const m: Mantenimiento = { id: row, servicio_id, inicio, fin, motivo };
-  await audit(wh, usuario, 'mantenimiento.crear', `${servicio_id}#${row}`, null, m);
-  return m;
 }
 
 export async function deleteMantenimiento(wh: Warehouse, id: number, usuario: string | null): Promise<void> {
   const before = await wh.one<Mantenimiento>('SELECT id, servicio_id, inicio, fin, motivo FROM core.mantenimientos WHERE id = $1', [id]);
   if (!before) throw new CatalogError(404, `No existe el mantenimiento ${id}.`);
-  await wh.write(async (c) => {
+  await wh.transaction(async (c) => {
     await c.run('DELETE FROM core.mantenimientos WHERE id = $1', [id]);
     await c.run('INSERT INTO core.disp_recalculo (desde) VALUES ($1::TIMESTAMPTZ)', [before.inicio]);
+    await audit(c, usuario, 'mantenimiento.eliminar', `${before.servicio_id}#${id}`, before, null);
   });
-  await audit(wh, usuario, 'mantenimiento.eliminar', `${before.servicio_id}#${id}`, before, null);
 }

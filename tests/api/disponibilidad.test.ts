@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type Client, type TestServer } from '../helpers/server.js';
 
@@ -19,17 +21,29 @@ async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 
   }
 }
 
+/** The monitored services: a real HTTP server in this process (the demo's endpoints exist only with the demo on). */
+let servicio: http.Server;
+let base = '';
 beforeAll(async () => {
+  servicio = http.createServer((req, res) => {
+    if (req.url === '/portal') res.end('<!doctype html><p>OPLE Veracruz — portal en operación</p>');
+    else res.writeHead(404).end('no existe');
+  });
+  await new Promise<void>((r) => servicio.listen(0, '127.0.0.1', () => r()));
+  base = `http://127.0.0.1:${(servicio.address() as AddressInfo).port}`;
   srv = await startTestServer({ env: { ATALAYA_UPTIME_LOTE_MS: '200' } });
   admin = srv.client();
   await admin.login();
 }, 160_000);
-afterAll(async () => srv?.stop());
+afterAll(async () => {
+  await srv?.stop();
+  servicio?.close();
+});
 
 describe('API de disponibilidad', () => {
   it('catálogo: alta, validación en español, permisos por rol', async () => {
     const web = await post(admin, '/api/disponibilidad/catalogo', {
-      id: 'web', nombre: 'Portal institucional', tipo: 'http', destino: '{local}/api/publico/demo/portal', intervalo_s: 10,
+      id: 'web', nombre: 'Portal institucional', tipo: 'http', destino: `${base}/portal`, intervalo_s: 10,
       palabra_clave: 'OPLE Veracruz', criticidad: 'alta', publico: true,
     });
     expect(web.status).toBe(201);
@@ -45,7 +59,7 @@ describe('API de disponibilidad', () => {
     const utsi = srv.client();
     await utsi.login('ana', 'Clave-Segura-2026!');
     // A service that answers 404: every check fails.
-    expect((await post(utsi, '/api/disponibilidad/catalogo', { id: 'caido', nombre: 'Sistema interno', tipo: 'http', destino: '{local}/api/publico/demo/no-existe', intervalo_s: 10 })).status).toBe(201);
+    expect((await post(utsi, '/api/disponibilidad/catalogo', { id: 'caido', nombre: 'Sistema interno', tipo: 'http', destino: `${base}/no-existe`, intervalo_s: 10 })).status).toBe(201);
     const dir = srv.client();
     await dir.login('dir', 'Clave-Segura-2026!');
     expect((await post(dir, '/api/disponibilidad/catalogo', { id: 'z', nombre: 'Z', tipo: 'tcp', destino: 'h:1' })).status).toBe(403);
@@ -95,7 +109,7 @@ describe('API de disponibilidad', () => {
     expect(body.servicios.map((s) => s.nombre)).toEqual(['Portal institucional']);
     expect(body.servicios[0]!.estado).toBe('arriba');
     expect(body.servicios[0]!.dias.at(-1)!.uptime).toBe(100);
-    for (const secret of ['127.0.0.1', 'destino', '/api/publico/demo', '{local}', 'error', 'caido', 'Sistema interno', '"id"']) expect(text).not.toContain(secret);
+    for (const secret of ['127.0.0.1', 'destino', '/portal', '/no-existe', '{local}', 'error', 'caido', 'Sistema interno', '"id"']) expect(text).not.toContain(secret);
   });
 
   it('mantenimiento, modificación y baja quedan en el catálogo', async () => {

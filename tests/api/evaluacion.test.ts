@@ -128,6 +128,13 @@ describe('evaluation cycle API', () => {
     const p = await utp.fetch(`/api/evaluacion/ciclos/${id}/reporte.pdf`);
     expect(p.status).toBe(200);
     expect(Buffer.from(await p.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    // One user asking for four at once: two are rendered (one at a time, in the same browser), two refused now.
+    const many = await Promise.all(Array.from({ length: 4 }, () => utp.fetch(`/api/evaluacion/ciclos/${id}/reporte.pdf`)));
+    expect(many.map((r) => r.status).sort()).toEqual([200, 200, 429, 429]);
+    const refused = many.find((r) => r.status === 429)!;
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(((await refused.json()) as { error: string }).error).toMatch(/^Ya tiene 2 reportes en preparación/);
+    for (const r of many.filter((x) => x.status === 200)) expect(Buffer.from(await r.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
   }, 60_000);
 
   it('every change is audited with before and after', async () => {

@@ -64,7 +64,7 @@ describe('GET /api/odes/cumplimiento', () => {
     expect(r.headers.get('x-proceso')).toBe(PROCESO);
     const bad = await admin.fetch('/api/odes/cumplimiento?hasta=31-03-2025');
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toMatch(/inválida/);
+    expect(await bad.json()).toMatchObject({ parametro: 'hasta', error: expect.stringMatching(/^El parámetro «hasta» debe ser una fecha válida/) });
     expect((await admin.fetch('/api/odes/cumplimiento?proceso=NO_EXISTE')).status).toBe(404);
   });
 

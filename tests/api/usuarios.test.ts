@@ -28,8 +28,12 @@ describe('users API', () => {
     expect((await admin.fetch('/api/usuarios', send('POST', { usuario: 'maria.utp', password: 'Clave-Maria-2026', rol: 'utp' }))).status).toBe(409);
     const badRol = await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Clave-Pedro-2026', rol: 'jefe' }));
     expect(badRol.status).toBe(400);
-    expect(((await badRol.json()) as { error: string }).error).toBe('Rol desconocido «jefe».');
-    expect((await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'corta', rol: 'utp' }))).status).toBe(400);
+    expect(await badRol.json()).toEqual({ error: 'El campo «rol» debe ser uno de los roles: admin, direccion, utp, utvodes, utsi, utoe, uts, area.', parametro: 'rol' });
+    const corta = await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'corta', rol: 'utp' }));
+    expect(await corta.json()).toEqual({ error: 'El campo «password» debe tener al menos 12 caracteres.', parametro: 'password' });
+    const comun = await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Contraseña123', rol: 'utp' }));
+    expect(comun.status).toBe(400);
+    expect(await comun.json()).toEqual({ error: 'El campo «password» es una contraseña común; elija otra.', parametro: 'password' });
     expect((await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Clave-Pedro-2026', rol: 'area' }))).status).toBe(400);
 
     const patched = await admin.fetch('/api/usuarios/maria.utp', send('PATCH', { rol: 'area', area: 'UTP' }));

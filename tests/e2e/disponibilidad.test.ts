@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, loginPage } from '../helpers/browser.js';
@@ -8,12 +10,21 @@ let admin: Client;
 let browser: Browser;
 const post = (route: string, body: unknown) => admin.fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
+/** The monitored services: a real HTTP server in this process (the demo's endpoints exist only with the demo on). */
+let servicios: http.Server;
 beforeAll(async () => {
+  servicios = http.createServer((req, res) => {
+    if (req.url === '/portal') res.end('<!doctype html><p>OPLE Veracruz — portal en operación</p>');
+    else if (req.url === '/prep') res.end('PREP operando: resultados preliminares disponibles');
+    else res.writeHead(404).end();
+  });
+  await new Promise<void>((r) => servicios.listen(0, '127.0.0.1', () => r()));
+  const base = `http://127.0.0.1:${(servicios.address() as AddressInfo).port}`;
   srv = await startTestServer({ env: { ATALAYA_UPTIME_LOTE_MS: '200' } });
   admin = srv.client();
   await admin.login();
-  expect((await post('/api/disponibilidad/catalogo', { id: 'portal', nombre: 'Portal institucional', tipo: 'http', destino: '{local}/api/publico/demo/portal', intervalo_s: 10, publico: true })).status).toBe(201);
-  expect((await post('/api/disponibilidad/catalogo', { id: 'prep', nombre: 'PREP', tipo: 'http', destino: '{local}/api/publico/demo/prep', intervalo_s: 10, publico: true })).status).toBe(201);
+  expect((await post('/api/disponibilidad/catalogo', { id: 'portal', nombre: 'Portal institucional', tipo: 'http', destino: `${base}/portal`, intervalo_s: 10, publico: true })).status).toBe(201);
+  expect((await post('/api/disponibilidad/catalogo', { id: 'prep', nombre: 'PREP', tipo: 'http', destino: `${base}/prep`, intervalo_s: 10, publico: true })).status).toBe(201);
   expect((await post('/api/disponibilidad/catalogo', { id: 'vpn', nombre: 'Red de consejos (VPN)', tipo: 'tcp', destino: '{local}', intervalo_s: 10, publico: false })).status).toBe(201);
   // Wait for a first check of each, then roll up.
   for (let i = 0; i < 120; i++) {
@@ -32,6 +43,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await srv?.stop();
+  servicios?.close();
 });
 
 describe('páginas de disponibilidad en chromium', () => {
@@ -72,7 +84,8 @@ describe('páginas de disponibilidad en chromium', () => {
     await page.getByRole('heading', { name: 'Disponibilidad diaria — Red de consejos (VPN)' }).waitFor();
     await page.goto(`${srv.url}/admin/servicios`);
     await page.getByRole('heading', { name: 'Catálogo' }).waitFor();
-    expect(await page.locator('table').first().innerText()).toContain('{local}/api/publico/demo/prep');
+    // The admin's catalogue shows each destination (the public page never does).
+    expect(await page.locator('table').first().innerText()).toMatch(/http:\/\/127\.0\.0\.1:\d+\/prep/);
     await ctx.close();
   });
 });

@@ -1,5 +1,6 @@
+import { addDays, defaultDesde, TZ, todayMx } from '$core/time';
+
 /** Mexican Spanish formats: numbers 1,234.5, dates dd/mm/aaaa, times in America/Mexico_City. */
-const TZ = 'America/Mexico_City';
 const nf = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 });
 const nf0 = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 0 });
 
@@ -39,13 +40,12 @@ export function ago(iso: string | null | undefined, now = Date.now()): string {
   return `hace ${Math.round(h / 24)} días`;
 }
 
-/** Today in Mexico City as aaaa-mm-dd. */
-export function todayIso(): string {
-  return new Date().toLocaleDateString('en-CA', { timeZone: TZ });
-}
+/** Today in Mexico City as aaaa-mm-dd: the server's own function (src/core/time.ts), so both agree. */
+export const todayIso = (): string => todayMx();
 
 export function isoDaysAgo(days: number): string {
-  const d = new Date(`${todayIso()}T12:00:00-06:00`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+  return addDays(todayMx(), -days);
 }
+
+/** The start of a figure's default range ending on `hasta`: the same 365 days the API uses. */
+export { defaultDesde };

@@ -1,12 +1,15 @@
 import type { Warehouse } from '../../db/warehouse.js';
 import { actividadesSql, resumenSql } from '../../planning/sql.js';
 import type { Clasificacion, Semaforo } from '../../planning/rules.js';
-import { BadRequestError, hoyMx } from './oficialia.js';
-
-export { BadRequestError };
+import { HttpError } from '../../core/errors.js';
+import { todayMx } from '../../core/time.js';
 
 /** Raised when the ejercicio has no POA activities (404 with a Spanish message). */
-export class NotFoundError extends Error {}
+export class NotFoundError extends HttpError {
+  constructor(message: string) {
+    super(404, message);
+  }
+}
 
 export interface FiltroMetas {
   ejercicio: number;
@@ -62,24 +65,12 @@ export interface ResumenMetas extends Conteos {
   actualizado: string | null;
 }
 
-const int = (v: string | undefined, name: string, lo: number, hi: number): number | undefined => {
-  if (v === undefined || v === '') return undefined;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < lo || n > hi) throw new BadRequestError(`El parámetro «${name}» debe ser un entero entre ${lo} y ${hi}.`);
-  return n;
-};
-
 /** ejercicio (default: this year) and trimestre (default: the last closed quarter, or 4 for a past year). */
-export function parsePeriodo(q: { ejercicio?: string; trimestre?: string }, hoy = hoyMx()): { ejercicio: number; trimestre: number } {
+export function periodoPorOmision(q: { ejercicio?: number | undefined; trimestre?: number | undefined }, hoy = todayMx()): { ejercicio: number; trimestre: number } {
   const year = Number(hoy.slice(0, 4));
-  const ejercicio = int(q.ejercicio, 'ejercicio', 2000, 2100) ?? year;
-  const defTrim = ejercicio < year ? 4 : Math.max(1, Math.ceil(Number(hoy.slice(5, 7)) / 3) - 1);
-  const trimestre = int(q.trimestre, 'trimestre', 1, 4) ?? defTrim;
+  const ejercicio = q.ejercicio ?? year;
+  const trimestre = q.trimestre ?? (ejercicio < year ? 4 : Math.max(1, Math.ceil(Number(hoy.slice(5, 7)) / 3) - 1));
   return { ejercicio, trimestre };
-}
-
-export function parseEjercicio(v: string | undefined, hoy = hoyMx()): number {
-  return int(v, 'ejercicio', 2000, 2100) ?? Number(hoy.slice(0, 4));
 }
 
 function params(f: FiltroMetas): Record<string, string | number> {

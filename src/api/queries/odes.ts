@@ -2,18 +2,6 @@ import type { Warehouse } from '../../db/warehouse.js';
 import { COMPONENTES, type Componente, type OdesConfig } from '../../odes/config.js';
 import { addDays, componenteMasDebil, computeIndice, semaforoIndice, weeklyCortes, type Componentes, type IndiceRow } from '../../odes/indice.js';
 
-/** Today in Mexico City (UTC−6, no DST since 2022) as aaaa-mm-dd. */
-export function todayMx(): string {
-  return new Date(Date.now() - 6 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** A valid ISO date, or null. */
-export function parseIsoDate(s: string | undefined | null): string | null {
-  if (!s || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return null;
-  const d = new Date(`${s}T12:00:00Z`);
-  return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== s ? null : s;
-}
-
 export interface ProcesoInfo {
   proceso: string;
   nombre: string;

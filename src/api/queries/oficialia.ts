@@ -7,44 +7,6 @@ export interface Rango {
   hasta: string;
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-
-export class BadRequestError extends Error {}
-
-/** Runs a handler and answers 400 with the Spanish message of a BadRequestError. */
-export async function badRequest(c: { json: (b: unknown, s: 400) => Response }, fn: () => Promise<Response>): Promise<Response> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof BadRequestError) return c.json({ error: e.message }, 400);
-    throw e;
-  }
-}
-
-/** Today in Mexico City (aaaa-mm-dd). */
-export function hoyMx(now = Date.now()): string {
-  return new Date(now).toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
-}
-
-export function sumarDias(iso: string, n: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}
-
-/** desde/hasta from query parameters; default: the last 365 days up to today (Mexico City). */
-export function parseRango(q: { desde?: string | undefined; hasta?: string | undefined }, hoy = hoyMx()): Rango {
-  const hasta = q.hasta || hoy;
-  const desde = q.desde || sumarDias(hasta, -364);
-  for (const [k, v] of [['desde', desde], ['hasta', hasta]] as const) {
-    if (!ISO.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)) || new Date(`${v}T00:00:00Z`).toISOString().slice(0, 10) !== v) {
-      throw new BadRequestError(`La fecha «${k}» debe tener el formato aaaa-mm-dd.`);
-    }
-  }
-  if (desde > hasta) throw new BadRequestError('La fecha «desde» no puede ser posterior a «hasta».');
-  return { desde, hasta };
-}
-
 // ---------------------------------------------------------------------------------------------------------------
 // Configuration (app.configuracion, code defaults)
 

@@ -7,7 +7,8 @@ import { computeIndice } from '../../odes/indice.js';
 import { serviciosEstado } from './disponibilidad.js';
 import { resumen as resumenIncidentes } from './incidentes.js';
 import { cumplimiento, resolveProceso } from './odes.js';
-import { hoyMx, resumenOficialiaBasico, sumarDias, type Rango } from './oficialia.js';
+import { resumenOficialiaBasico, type Rango } from './oficialia.js';
+import { addDays, todayMx } from '../../core/time.js';
 import { freshness } from './runs.js';
 import { resumenSesionesBasico } from './sesiones.js';
 
@@ -113,13 +114,13 @@ export interface ResumenGeneral {
 /** The current window ending on `hasta`, the one before it, and the sparkline buckets. */
 export function ventanas(periodo: Periodo, hasta: string): { actual: Rango; anterior: Rango; buckets: Rango[] } {
   const d = PERIODOS[periodo];
-  const actual = { desde: sumarDias(hasta, -(d - 1)), hasta };
-  const anterior = { desde: sumarDias(hasta, -(2 * d - 1)), hasta: sumarDias(hasta, -d) };
+  const actual = { desde: addDays(hasta, -(d - 1)), hasta };
+  const anterior = { desde: addDays(hasta, -(2 * d - 1)), hasta: addDays(hasta, -d) };
   const [n, len] = BUCKETS[periodo];
   const buckets: Rango[] = [];
   for (let i = n - 1; i >= 0; i--) {
-    const h = sumarDias(hasta, -i * len);
-    buckets.push({ desde: sumarDias(h, -(len - 1)), hasta: h });
+    const h = addDays(hasta, -i * len);
+    buckets.push({ desde: addDays(h, -(len - 1)), hasta: h });
   }
   return { actual, anterior, buckets };
 }
@@ -350,7 +351,7 @@ export async function resumenGeneral(
   wh: Warehouse,
   pipelines: readonly Pipeline[],
   periodo: Periodo,
-  hasta = hoyMx(),
+  hasta = todayMx(),
 ): Promise<ResumenGeneral> {
   const v = ventanas(periodo, hasta);
   const metas = await getMetasResumen(wh);

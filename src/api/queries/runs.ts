@@ -42,13 +42,16 @@ export interface Vigencia {
   ultima_ejecucion: string | null;
   ultimo_exito: string | null;
   vigente: boolean;
+  /** The last run's error text (admins only: /api/health strips it for everyone else). */
+  ultimo_error?: string | null;
 }
 
 /** Last run, last success and freshness of every pipeline. */
 export async function freshness(wh: Warehouse, pipelines: readonly Pipeline[]): Promise<Vigencia[]> {
-  const rows = await wh.all<{ pipeline: string; ultimo_estado: string; ultima_ejecucion: string; ultimo_exito: string | null; horas: number | null }>(
+  const rows = await wh.all<{ pipeline: string; ultimo_estado: string; ultima_ejecucion: string; ultimo_exito: string | null; horas: number | null; ultimo_error: string | null }>(
     `SELECT pipeline,
             arg_max(estado, id) AS ultimo_estado,
+            arg_max(error, id) AS ultimo_error,
             max(inicio) AS ultima_ejecucion,
             max(fin) FILTER (WHERE estado = 'exito') AS ultimo_exito,
             date_diff('minute', max(fin) FILTER (WHERE estado = 'exito'), now()) / 60.0 AS horas
@@ -63,6 +66,7 @@ export async function freshness(wh: Warehouse, pipelines: readonly Pipeline[]): 
       ultima_ejecucion: r?.ultima_ejecucion ?? null,
       ultimo_exito: r?.ultimo_exito ?? null,
       vigente: r?.horas !== null && r?.horas !== undefined && r.horas <= p.freshnessHours,
+      ultimo_error: r?.ultimo_error ?? null,
     };
   });
 }

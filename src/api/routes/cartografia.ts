@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Hono } from 'hono';
-import { audit } from '../../audit/log.js';
-import { PipelineBusyError } from '../../../pipelines/runner/run.js';
+import { auditEvent } from '../../audit/log.js';
+import { HttpError, InputError } from '../../core/errors.js';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
 
@@ -48,24 +48,22 @@ cartografiaRoutes.get('/distritos', requireAccess('cartografia'), async (c) => {
   );
 });
 
-/** Admin upload of a GeoJSON or TopoJSON; imported by the cartography pipeline. */
+/** Admin upload of a GeoJSON or TopoJSON (multipart, field «archivo»); imported by the cartography pipeline. */
 cartografiaRoutes.post('/importar', requireAccess('procesos'), async (c) => {
   const ctx = c.get('ctx');
+  if (!/^multipart\/form-data\b/i.test(c.req.header('content-type') ?? '')) {
+    throw new HttpError(415, 'Envíe el archivo como multipart/form-data, en el campo «archivo».', { parametro: 'archivo' });
+  }
   const form = await c.req.formData().catch(() => null);
   const file = form?.get('archivo');
-  if (!file || typeof file === 'string') return c.json({ error: 'Adjunte el archivo GeoJSON o TopoJSON en el campo «archivo».' }, 400);
+  if (!file || typeof file === 'string') throw new InputError('archivo', 'Adjunte el archivo GeoJSON o TopoJSON en el campo «archivo».');
   const dir = path.join(ctx.config.dataDir, 'cargas');
   fs.mkdirSync(dir, { recursive: true });
-  const name = path.basename(file.name || 'cartografia.json').replace(/[^\w.-]/g, '_');
+  const name = path.basename(file.name || 'cartografia.json').replace(/[^\w.-]/g, '_').slice(0, 100);
   const dest = path.join(dir, `${Date.now()}_${name}`);
   fs.writeFileSync(dest, Buffer.from(await file.arrayBuffer()));
   const p = ctx.pipelines.find((x) => x.name === 'cartografia')!;
-  try {
-    const { id } = await ctx.startRun(p, { origen: 'manual', options: { archivo: dest } });
-    await audit(ctx.wh, c.get('user')!.usuario, 'cartografia.importar', name, null, { ejecucion: id });
-    return c.json({ id, estado: 'en_curso' }, 202);
-  } catch (e) {
-    if (e instanceof PipelineBusyError) return c.json({ error: e.message, id: e.runId }, 409);
-    throw e;
-  }
+  const { id } = await ctx.startRun(p, { origen: 'manual', options: { archivo: dest } });
+  await auditEvent(ctx.wh, c.get('user')!.usuario, 'cartografia.importar', name, null, { ejecucion: id });
+  return c.json({ id, estado: 'en_curso' }, 202);
 });

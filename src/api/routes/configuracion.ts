@@ -1,7 +1,10 @@
 import { Hono } from 'hono';
-import { listSettings, saveSetting, SettingError } from '../../config/settings.js';
+import { z } from 'zod';
+import { listSettings, saveSetting } from '../../config/settings.js';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
+import { identificador } from '../input/schemas.js';
+import { json, params } from '../input/validate.js';
 
 /** Admin: the tunable figures (weights, deadlines, thresholds) with their defaults. */
 export const configuracionRoutes = new Hono<Env>();
@@ -9,14 +12,10 @@ configuracionRoutes.use('*', requireAccess('usuarios'));
 
 configuracionRoutes.get('/', async (c) => c.json(await listSettings(c.get('ctx').wh)));
 
-configuracionRoutes.put('/:clave', async (c) => {
-  const body = (await c.req.json().catch(() => null)) as { valor?: unknown } | null;
-  if (!body || !('valor' in body)) return c.json({ error: 'Se esperaba JSON con «valor».' }, 400);
-  try {
-    await saveSetting(c.get('ctx').wh, c.req.param('clave'), body.valor, c.get('user')!.usuario);
-    return c.json({ ok: true });
-  } catch (e) {
-    if (e instanceof SettingError) return c.json({ error: e.message }, e.message.startsWith('No existe') ? 404 : 400);
-    throw e;
-  }
+/** {valor}: its shape is checked against the setting's default (settings.ts). */
+const cuerpo = z.object({ valor: z.unknown().refine((v) => v !== undefined, 'es obligatorio') });
+
+configuracionRoutes.put('/:clave', params(z.object({ clave: identificador })), json(cuerpo), async (c) => {
+  await saveSetting(c.get('ctx').wh, c.req.valid('param').clave, c.req.valid('json').valor, c.get('user')!.usuario);
+  return c.json({ ok: true });
 });

@@ -1,76 +1,71 @@
 import { Hono, type Context } from 'hono';
+import { z } from 'zod';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
+import { REPORT_CSP } from '../middleware/headers/index.js';
+import { area, idEntero, opcional } from '../input/schemas.js';
+import { json, objeto, params, query } from '../input/validate.js';
 import { ciclosConAvance, detalleCiclo } from '../queries/evaluacion.js';
-import { CicloError, abrirCiclo, cambiarEstado, enviarArea, guardarJustificacion, revisarJustificacion } from '../../planning/ciclo.js';
+import { abrirCiclo, cambiarEstado, enviarArea, guardarJustificacion, revisarJustificacion } from '../../planning/ciclo.js';
 import { reporteCiclo, reporteHtml, reportePdf, reporteXlsx } from '../../planning/reporte.js';
-import { ForbiddenError, areaScope } from '../../planning/scope.js';
+import { areaScope } from '../../planning/scope.js';
 
 /** UTP: the quarterly evaluation cycle (DESIGN.md §3): cycles, justifications, review, close and report. */
 export const evaluacionRoutes = new Hono<Env>();
 evaluacionRoutes.use('*', requireAccess('evaluacion'));
 
-async function run(c: Context<Env>, fn: () => Promise<Response>): Promise<Response> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof CicloError) return c.json({ error: e.message }, e.status);
-    if (e instanceof ForbiddenError) return c.json({ error: e.message }, 403);
-    throw e;
-  }
-}
+const ciclo = params(idEntero);
+const areaQuery = query(z.object({ area: opcional(area) }));
+/** The area a report covers: an `area` user's own, or the one asked for ('' = all). */
+const areaDe = (c: Context<Env>, pedida: string | undefined): string => areaScope(c.get('user')!, pedida);
 
-function cicloId(c: Context<Env>): number {
-  const id = Number(c.req.param('id'));
-  if (!Number.isInteger(id) || id <= 0) throw new CicloError(404, 'No existe ese ciclo de evaluación.');
-  return id;
-}
+evaluacionRoutes.get('/ciclos', async (c) => c.json(await ciclosConAvance(c.get('ctx').wh, c.get('user')!)));
 
-const body = async (c: Context<Env>): Promise<unknown> => {
-  const b = await c.req.json().catch(() => undefined);
-  if (!b || typeof b !== 'object') throw new CicloError(400, 'Se esperaba un cuerpo JSON.');
-  return b;
-};
+// The bodies are JSON objects whose fields the cycle module checks (its messages name each field).
+evaluacionRoutes.post('/ciclos', json(objeto), async (c) => c.json(await abrirCiclo(c.get('ctx').wh, c.get('user')!, c.req.valid('json')), 201));
 
-evaluacionRoutes.get('/ciclos', (c) => run(c, async () => c.json(await ciclosConAvance(c.get('ctx').wh, c.get('user')!))));
+evaluacionRoutes.get('/ciclos/:id', ciclo, areaQuery, async (c) =>
+  c.json(await detalleCiclo(c.get('ctx').wh, c.get('user')!, c.req.valid('param').id, c.req.valid('query').area)));
 
-evaluacionRoutes.post('/ciclos', (c) => run(c, async () => c.json(await abrirCiclo(c.get('ctx').wh, c.get('user')!, await body(c)), 201)));
+evaluacionRoutes.post('/ciclos/:id/estado', ciclo, json(objeto), async (c) =>
+  c.json(await cambiarEstado(c.get('ctx').wh, c.get('user')!, c.req.valid('param').id, c.req.valid('json'))));
 
-evaluacionRoutes.get('/ciclos/:id', (c) => run(c, async () => c.json(await detalleCiclo(c.get('ctx').wh, c.get('user')!, cicloId(c), c.req.query('area')))));
+evaluacionRoutes.put('/ciclos/:id/justificaciones', ciclo, json(objeto), async (c) =>
+  c.json(await guardarJustificacion(c.get('ctx').wh, c.get('user')!, c.req.valid('param').id, c.req.valid('json'))));
 
-evaluacionRoutes.post('/ciclos/:id/estado', (c) => run(c, async () => c.json(await cambiarEstado(c.get('ctx').wh, c.get('user')!, cicloId(c), await body(c)))));
+evaluacionRoutes.post('/ciclos/:id/enviar', ciclo, json(objeto, { opcional: true }), async (c) =>
+  c.json(await enviarArea(c.get('ctx').wh, c.get('user')!, c.req.valid('param').id, c.req.valid('json'))));
 
-evaluacionRoutes.put('/ciclos/:id/justificaciones', (c) => run(c, async () => c.json(await guardarJustificacion(c.get('ctx').wh, c.get('user')!, cicloId(c), await body(c)))));
-
-evaluacionRoutes.post('/ciclos/:id/enviar', (c) => run(c, async () => c.json(await enviarArea(c.get('ctx').wh, c.get('user')!, cicloId(c), await c.req.json().catch(() => ({}))))));
-
-evaluacionRoutes.post('/ciclos/:id/revision', (c) => run(c, async () => c.json(await revisarJustificacion(c.get('ctx').wh, c.get('user')!, cicloId(c), await body(c)))));
+evaluacionRoutes.post('/ciclos/:id/revision', ciclo, json(objeto), async (c) =>
+  c.json(await revisarJustificacion(c.get('ctx').wh, c.get('user')!, c.req.valid('param').id, c.req.valid('json'))));
 
 /** The report: JSON for the page, HTML (printable), XLSX and PDF (rendered in Chromium). */
-evaluacionRoutes.get('/ciclos/:id/reporte', (c) => run(c, async () => {
-  const area = areaScope(c.get('user')!, c.req.query('area'));
-  return c.json(await reporteCiclo(c.get('ctx').wh, cicloId(c), area));
-}));
+evaluacionRoutes.get('/ciclos/:id/reporte', ciclo, areaQuery, async (c) => {
+  const area = areaDe(c, c.req.valid('query').area);
+  return c.json(await reporteCiclo(c.get('ctx').wh, c.req.valid('param').id, area));
+});
 
-evaluacionRoutes.get('/ciclos/:id/reporte.html', (c) => run(c, async () => {
-  const area = areaScope(c.get('user')!, c.req.query('area'));
-  return c.html(reporteHtml(await reporteCiclo(c.get('ctx').wh, cicloId(c), area)));
-}));
+evaluacionRoutes.get('/ciclos/:id/reporte.html', ciclo, areaQuery, async (c) => {
+  const area = areaDe(c, c.req.valid('query').area);
+  // The printable page has its own inline styles and nothing else.
+  c.header('Content-Security-Policy', REPORT_CSP);
+  return c.html(reporteHtml(await reporteCiclo(c.get('ctx').wh, c.req.valid('param').id, area)));
+});
 
-evaluacionRoutes.get('/ciclos/:id/reporte.xlsx', (c) => run(c, async () => {
-  const area = areaScope(c.get('user')!, c.req.query('area'));
-  const r = await reporteCiclo(c.get('ctx').wh, cicloId(c), area);
+evaluacionRoutes.get('/ciclos/:id/reporte.xlsx', ciclo, areaQuery, async (c) => {
+  const area = areaDe(c, c.req.valid('query').area);
+  const r = await reporteCiclo(c.get('ctx').wh, c.req.valid('param').id, area);
   return c.body(new Uint8Array(await reporteXlsx(r)), 200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'content-disposition': `attachment; filename="evaluacion_${r.ciclo.ejercicio}_T${r.ciclo.trimestre}${area ? `_${area}` : ''}.xlsx"`,
   });
-}));
+});
 
-evaluacionRoutes.get('/ciclos/:id/reporte.pdf', (c) => run(c, async () => {
-  const area = areaScope(c.get('user')!, c.req.query('area'));
-  const r = await reporteCiclo(c.get('ctx').wh, cicloId(c), area);
-  return c.body(new Uint8Array(await reportePdf(r)), 200, {
+evaluacionRoutes.get('/ciclos/:id/reporte.pdf', ciclo, areaQuery, async (c) => {
+  const area = areaDe(c, c.req.valid('query').area);
+  const r = await reporteCiclo(c.get('ctx').wh, c.req.valid('param').id, area);
+  return c.body(new Uint8Array(await reportePdf(r, c.get('user')!.usuario)), 200, {
     'content-type': 'application/pdf',
     'content-disposition': `attachment; filename="evaluacion_${r.ciclo.ejercicio}_T${r.ciclo.trimestre}${area ? `_${area}` : ''}.pdf"`,
   });
-}));
+});

@@ -1,88 +1,56 @@
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
-import {
-  backlogPorEdad, desglose, DIMENSIONES, EDADES, historial, listaTickets, opciones, resumen, semanal,
-  type Conjunto, type Dimension, type Edad, type Filtros,
-} from '../queries/incidentes.js';
+import { conRango, entero, fecha, opcion, opcional, texto } from '../input/schemas.js';
+import { params, query } from '../input/validate.js';
+import { backlogPorEdad, desglose, DIMENSIONES, EDADES, historial, listaTickets, opciones, resumen, semanal, type Edad, type Filtros } from '../queries/incidentes.js';
 
 /** UTSI help desk figures (DESIGN.md §3 Incidents): /api/incidentes/… */
 export const incidentesRoutes = new Hono<Env>();
 incidentesRoutes.use('*', requireAccess('incidentes'));
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** The page's filters: desde/hasta (the shared range) and the dimensions a user narrows by. */
+const filtrosShape = {
+  prioridad: opcional(entero(1, 6)),
+  categoria: opcional(texto()),
+  servicio: opcional(texto()),
+  area: opcional(texto()),
+  clave_odes: opcional(texto(20)),
+};
+const filtrosQuery = conRango(filtrosShape);
 
-class BadRequest extends Error {}
-
-function todayMx(): string {
-  return new Date().toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
+/** The parsed query as the figures' filter (absent and blank values are null). */
+function filtros(q: z.infer<typeof filtrosQuery>): Filtros {
+  const t = (v: string | undefined): string | null => v?.trim() || null;
+  return { desde: q.desde, hasta: q.hasta, prioridad: q.prioridad ?? null, categoria: t(q.categoria), servicio: t(q.servicio), area: t(q.area), clave_odes: t(q.clave_odes) };
 }
 
-function daysBefore(iso: string, days: number): string {
-  const d = new Date(`${iso}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
+incidentesRoutes.get('/resumen', query(filtrosQuery), async (c) => c.json(await resumen(c.get('ctx').wh, filtros(c.req.valid('query')))));
 
-const validDate = (s: string): boolean => ISO.test(s) && !Number.isNaN(new Date(`${s}T00:00:00Z`).getTime()) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
+incidentesRoutes.get('/semanal', query(filtrosQuery), async (c) => c.json(await semanal(c.get('ctx').wh, filtros(c.req.valid('query')))));
 
-/** desde/hasta (ISO; default the last 365 days to today, Mexico City) and the filters of the page. */
-function filtros(c: Context<Env>): Filtros {
-  const hasta = c.req.query('hasta') || todayMx();
-  const desde = c.req.query('desde') || daysBefore(hasta, 365);
-  if (!validDate(desde) || !validDate(hasta)) throw new BadRequest('Las fechas «desde» y «hasta» deben tener el formato aaaa-mm-dd.');
-  if (desde > hasta) throw new BadRequest('La fecha «desde» es posterior a «hasta».');
-  const p = c.req.query('prioridad');
-  let prioridad: number | null = null;
-  if (p) {
-    prioridad = Number(p);
-    if (!Number.isInteger(prioridad) || prioridad < 1 || prioridad > 6) throw new BadRequest('La prioridad debe ser un número entero de 1 a 6.');
-  }
-  const text = (k: string): string | null => c.req.query(k)?.trim() || null;
-  return { desde, hasta, prioridad, categoria: text('categoria'), servicio: text('servicio'), area: text('area'), clave_odes: text('clave_odes') };
-}
+incidentesRoutes.get('/backlog', query(filtrosQuery), async (c) => c.json(await backlogPorEdad(c.get('ctx').wh, filtros(c.req.valid('query')))));
 
-async function guarded(c: Context<Env>, fn: (f: Filtros) => Promise<unknown>): Promise<Response> {
-  let f: Filtros;
-  try {
-    f = filtros(c);
-  } catch (e) {
-    if (e instanceof BadRequest) return c.json({ error: e.message }, 400);
-    throw e;
-  }
-  return c.json(await fn(f));
-}
-
-incidentesRoutes.get('/resumen', (c) => guarded(c, (f) => resumen(c.get('ctx').wh, f)));
-
-incidentesRoutes.get('/semanal', (c) => guarded(c, (f) => semanal(c.get('ctx').wh, f)));
-
-incidentesRoutes.get('/backlog', (c) => guarded(c, (f) => backlogPorEdad(c.get('ctx').wh, f)));
-
-incidentesRoutes.get('/desglose', (c) => {
-  const dim = (c.req.query('dimension') ?? 'categoria') as Dimension;
-  if (!(DIMENSIONES as readonly string[]).includes(dim)) {
-    return c.json({ error: `Dimensión desconocida; use una de: ${DIMENSIONES.join(', ')}.` }, 400);
-  }
-  return guarded(c, (f) => desglose(c.get('ctx').wh, f, dim));
+const desgloseQuery = conRango({ ...filtrosShape, dimension: opcional(opcion(DIMENSIONES)) });
+incidentesRoutes.get('/desglose', query(desgloseQuery), async (c) => {
+  const q = c.req.valid('query');
+  return c.json(await desglose(c.get('ctx').wh, filtros(q), q.dimension ?? 'categoria'));
 });
 
 incidentesRoutes.get('/opciones', async (c) => c.json(await opciones(c.get('ctx').wh)));
 
-const CONJUNTOS: readonly Conjunto[] = ['todos', 'abiertos', 'resueltos', 'backlog'];
-
-incidentesRoutes.get('/tickets', (c) => {
-  const conjunto = (c.req.query('conjunto') || 'todos') as Conjunto;
-  if (!CONJUNTOS.includes(conjunto)) return c.json({ error: `Conjunto desconocido; use uno de: ${CONJUNTOS.join(', ')}.` }, 400);
-  const semana = c.req.query('semana') || null;
-  if (semana && !validDate(semana)) return c.json({ error: 'La semana debe tener el formato aaaa-mm-dd.' }, 400);
-  const edad = (c.req.query('edad') || null) as Edad | null;
-  if (edad && !EDADES.some((e) => e.clave === edad)) return c.json({ error: 'Rango de antigüedad desconocido.' }, 400);
-  return guarded(c, (f) => listaTickets(c.get('ctx').wh, { ...f, conjunto, semana, edad }));
+const EDAD_CLAVES = EDADES.map((e) => e.clave) as [Edad, ...Edad[]];
+const ticketsQuery = conRango({
+  ...filtrosShape,
+  conjunto: opcional(opcion(['todos', 'abiertos', 'resueltos', 'backlog'])),
+  semana: opcional(fecha),
+  edad: opcional(opcion(EDAD_CLAVES)),
+});
+incidentesRoutes.get('/tickets', query(ticketsQuery), async (c) => {
+  const q = c.req.valid('query');
+  return c.json(await listaTickets(c.get('ctx').wh, { ...filtros(q), conjunto: q.conjunto ?? 'todos', semana: q.semana ?? null, edad: q.edad ?? null }));
 });
 
-incidentesRoutes.get('/tickets/:id/historial', async (c) => {
-  const id = Number(c.req.param('id'));
-  if (!Number.isSafeInteger(id)) return c.json({ error: 'Número de ticket inválido.' }, 400);
-  return c.json(await historial(c.get('ctx').wh, id));
-});
+incidentesRoutes.get('/tickets/:id/historial', params(z.object({ id: entero(0, Number.MAX_SAFE_INTEGER) })), async (c) =>
+  c.json(await historial(c.get('ctx').wh, c.req.valid('param').id)));

@@ -1,17 +1,21 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
-import { parseEjercicio } from '../queries/metas.js';
+import { area, ejercicio, opcional, texto } from '../input/schemas.js';
+import { query } from '../input/validate.js';
+import { periodoPorOmision } from '../queries/metas.js';
 import { listaIndicadores } from '../queries/indicadores.js';
 import { areaScope } from '../../planning/scope.js';
-import { handled } from './metas.js';
 
 /** UTP: MIR indicators, one row per measurement period with its ficha técnica (DESIGN.md §3, §6). */
 export const indicadoresRoutes = new Hono<Env>();
 indicadoresRoutes.use('*', requireAccess('metas'));
 
-indicadoresRoutes.get('/', (c) => handled(c, async () => {
-  const ejercicio = parseEjercicio(c.req.query('ejercicio'));
-  const area = areaScope(c.get('user')!, c.req.query('area'));
-  return c.json(await listaIndicadores(c.get('ctx').wh, { ejercicio, area, clave: c.req.query('clave') ?? '' }));
-}));
+const indicadoresQuery = z.object({ ejercicio: opcional(ejercicio), area: opcional(area), clave: opcional(texto(60)) });
+
+indicadoresRoutes.get('/', query(indicadoresQuery), async (c) => {
+  const q = c.req.valid('query');
+  const { ejercicio: ej } = periodoPorOmision({ ejercicio: q.ejercicio });
+  return c.json(await listaIndicadores(c.get('ctx').wh, { ejercicio: ej, area: areaScope(c.get('user')!, q.area), clave: q.clave ?? '' }));
+});

@@ -1,9 +1,12 @@
 import { Hono, type Context } from 'hono';
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
-import { BadRequestError, NotFoundError, ejerciciosMetas, listaActividades, parsePeriodo, resumenMetas, type FiltroMetas } from '../queries/metas.js';
-import { ForbiddenError, areaScope } from '../../planning/scope.js';
+import { area, ejercicio, instante, opcional, texto, trimestre } from '../input/schemas.js';
+import { query } from '../input/validate.js';
+import { ejerciciosMetas, listaActividades, periodoPorOmision, resumenMetas, type FiltroMetas } from '../queries/metas.js';
+import { areaScope } from '../../planning/scope.js';
 import { CLASIFICACION_NOMBRE, SEMAFORO_NOMBRE } from '../../planning/rules.js';
 import { MESES } from '../../../pipelines/poa/contract.js';
 
@@ -11,44 +14,37 @@ import { MESES } from '../../../pipelines/poa/contract.js';
 export const metasRoutes = new Hono<Env>();
 metasRoutes.use('*', requireAccess('metas'));
 
-/** Answers 400/403/404 with the Spanish message of the query's error. */
-export async function handled(c: Context<Env>, fn: () => Promise<Response>): Promise<Response> {
-  try {
-    return await fn();
-  } catch (e) {
-    if (e instanceof BadRequestError) return c.json({ error: e.message }, 400);
-    if (e instanceof ForbiddenError) return c.json({ error: e.message }, 403);
-    if (e instanceof NotFoundError) return c.json({ error: e.message }, 404);
-    throw e;
-  }
-}
+/** ejercicio, trimestre (defaults: this year, its last closed quarter), area (an `area` user: its own), corte. */
+const metasQuery = z.object({
+  ejercicio: opcional(ejercicio),
+  trimestre: opcional(trimestre),
+  area: opcional(area),
+  corte: opcional(instante),
+});
+/** The activities list also narrows by programa and programa específico. */
+const actividadesQuery = metasQuery.extend({ programa: opcional(texto(40)), programa_especifico: opcional(texto(40)) });
 
-function filtro(c: Context<Env>): FiltroMetas {
-  const { ejercicio, trimestre } = parsePeriodo({ ejercicio: c.req.query('ejercicio'), trimestre: c.req.query('trimestre') });
-  const corte = c.req.query('corte') || null;
-  if (corte && Number.isNaN(Date.parse(corte))) throw new BadRequestError('El parámetro «corte» debe ser una fecha y hora ISO.');
-  return { ejercicio, trimestre, area: areaScope(c.get('user')!, c.req.query('area')), corte };
+function filtro(c: Context<Env>, q: z.infer<typeof metasQuery>): FiltroMetas {
+  return { ...periodoPorOmision(q), area: areaScope(c.get('user')!, q.area), corte: q.corte ?? null };
 }
 
 /** {verde, amarillo, rojo, rebasada, sin_meta, por_area: [...]} plus por_programa, late and missing reports. */
-metasRoutes.get('/resumen', (c) => handled(c, async () => c.json(await resumenMetas(c.get('ctx').wh, filtro(c)))));
+metasRoutes.get('/resumen', query(metasQuery), async (c) => c.json(await resumenMetas(c.get('ctx').wh, filtro(c, c.req.valid('query')))));
 
 metasRoutes.get('/ejercicios', async (c) => c.json(await ejerciciosMetas(c.get('ctx').wh)));
 
 /** Activities with programado, realizado, avance_pct, semaforo, clasificacion and the monthly series. */
-metasRoutes.get('/actividades', (c) => handled(c, async () => {
-  const f = filtro(c);
-  let rows = await listaActividades(c.get('ctx').wh, f);
-  const programa = c.req.query('programa');
-  const pe = c.req.query('programa_especifico');
-  if (programa) rows = rows.filter((r) => r.programa === programa);
-  if (pe) rows = rows.filter((r) => r.programa_especifico === pe);
+metasRoutes.get('/actividades', query(actividadesQuery), async (c) => {
+  const q = c.req.valid('query');
+  let rows = await listaActividades(c.get('ctx').wh, filtro(c, q));
+  if (q.programa) rows = rows.filter((r) => r.programa === q.programa);
+  if (q.programa_especifico) rows = rows.filter((r) => r.programa_especifico === q.programa_especifico);
   return c.json(rows);
-}));
+});
 
 /** The same activities as an Excel workbook. */
-metasRoutes.get('/actividades.xlsx', (c) => handled(c, async () => {
-  const f = filtro(c);
+metasRoutes.get('/actividades.xlsx', query(metasQuery), async (c) => {
+  const f = filtro(c, c.req.valid('query'));
   const rows = await listaActividades(c.get('ctx').wh, f);
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(`Actividades T${f.trimestre} ${f.ejercicio}`);
@@ -70,4 +66,4 @@ metasRoutes.get('/actividades.xlsx', (c) => handled(c, async () => {
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     'content-disposition': `attachment; filename="poa_${f.ejercicio}_T${f.trimestre}${f.area ? `_${f.area}` : ''}.xlsx"`,
   });
-}));
+});

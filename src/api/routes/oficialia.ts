@@ -1,27 +1,31 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
-import { BadRequestError, badRequest, getOficialiaConfig, listaPeticiones, parseRango, resumenOficialia, type FiltroPeticiones } from '../queries/oficialia.js';
+import { conRango, opcion, opcional, texto } from '../input/schemas.js';
+import { query } from '../input/validate.js';
+import { getOficialiaConfig, listaPeticiones, resumenOficialia, type FiltroPeticiones } from '../queries/oficialia.js';
 
 /** UTOE: petitions to certify electoral facts (DESIGN.md §3 Petitions, §6). */
 export const oficialiaRoutes = new Hono<Env>();
 oficialiaRoutes.use('*', requireAccess('oficialia'));
 
-const AMBITOS = ['oc', 'distrital', 'municipal'];
+const filtroShape = { organo: opcional(texto(40)), ambito: opcional(opcion(['oc', 'distrital', 'municipal'])), tipo_peticionario: opcional(texto(60)) };
+const filtroQuery = conRango(filtroShape);
 
-function filtro(q: (k: string) => string | undefined): FiltroPeticiones {
-  const ambito = q('ambito') || null;
-  if (ambito && !AMBITOS.includes(ambito)) throw new BadRequestError('El ámbito debe ser «oc», «distrital» o «municipal».');
-  return { ...parseRango({ desde: q('desde'), hasta: q('hasta') }), organo: q('organo') || null, ambito, tipo_peticionario: q('tipo_peticionario') || null };
+function filtro(q: z.infer<typeof filtroQuery>): FiltroPeticiones {
+  return { desde: q.desde, hasta: q.hasta, organo: q.organo || null, ambito: q.ambito ?? null, tipo_peticionario: q.tipo_peticionario || null };
 }
 
 /** {recibidas, atendidas, backlog, horas_atencion_mediana, en_plazo_pct} plus p90, evaluation, prevenciones, breakdowns. */
-oficialiaRoutes.get('/resumen', (c) => badRequest(c, async () => c.json(await resumenOficialia(c.get('ctx').wh, filtro((k) => c.req.query(k))))));
+oficialiaRoutes.get('/resumen', query(filtroQuery), async (c) => c.json(await resumenOficialia(c.get('ctx').wh, filtro(c.req.valid('query')))));
 
 oficialiaRoutes.get('/configuracion', async (c) => c.json(await getOficialiaConfig(c.get('ctx').wh)));
 
+const listaQuery = conRango({ ...filtroShape, estado: opcional(texto(40)), pendientes: opcional(opcion(['0', '1'])) });
+
 /** The petitions behind the figures (filters: desde, hasta, organo, ambito, tipo_peticionario, estado, pendientes=1). */
-oficialiaRoutes.get('/', (c) => badRequest(c, async () => {
-  const f = filtro((k) => c.req.query(k));
-  return c.json(await listaPeticiones(c.get('ctx').wh, { ...f, estado: c.req.query('estado') || null, pendientes: c.req.query('pendientes') === '1' }));
-}));
+oficialiaRoutes.get('/', query(listaQuery), async (c) => {
+  const q = c.req.valid('query');
+  return c.json(await listaPeticiones(c.get('ctx').wh, { ...filtro(q), estado: q.estado || null, pendientes: q.pendientes === '1' }));
+});

@@ -1,16 +1,20 @@
 import { Hono } from 'hono';
-import { PipelineBusyError } from '../../../pipelines/runner/run.js';
-import { audit } from '../../audit/log.js';
+import { z } from 'zod';
+import { auditEvent } from '../../audit/log.js';
+import { HttpError } from '../../core/errors.js';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
+import { entero, identificador, opcional } from '../input/schemas.js';
+import { params, query } from '../input/validate.js';
 import { freshness, runById, runsOf } from '../queries/runs.js';
 
 export const pipelinesRoutes = new Hono<Env>();
 pipelinesRoutes.use('*', requireAccess('procesos'));
 
-pipelinesRoutes.get('/', async (c) => {
+/** ?limite= runs per pipeline (20 by default). */
+pipelinesRoutes.get('/', query(z.object({ limite: opcional(entero(1, 500)) })), async (c) => {
   const { wh, pipelines, scheduler } = c.get('ctx');
-  const limit = Number(c.req.query('limite') ?? 20);
+  const limit = c.req.valid('query').limite ?? 20;
   const vig = new Map((await freshness(wh, pipelines)).map((v) => [v.nombre, v]));
   const jobs = new Map(scheduler.jobs().map((j) => [j.nombre, j]));
   const checks = await wh.all<{ pipeline: string; nombre: string; tipo: string; tabla: string; fallas: number; muestra: string | null; ejecucion_id: number }>(
@@ -35,32 +39,32 @@ pipelinesRoutes.get('/', async (c) => {
   return c.json(out);
 });
 
-pipelinesRoutes.get('/:nombre/ejecuciones/:id', async (c) => {
-  const r = await runById(c.get('ctx').wh, Number(c.req.param('id')));
-  if (!r || r.pipeline !== c.req.param('nombre')) return c.json({ error: 'No existe esa ejecución.' }, 404);
+const nombre = z.object({ nombre: identificador });
+
+pipelinesRoutes.get('/:nombre/ejecuciones/:id', params(nombre.extend({ id: entero(1, 2_147_483_647) })), async (c) => {
+  const p = c.req.valid('param');
+  const r = await runById(c.get('ctx').wh, p.id);
+  if (!r || r.pipeline !== p.nombre) throw new HttpError(404, 'No existe esa ejecución.');
   return c.json(r);
 });
 
-pipelinesRoutes.get('/:nombre/verificaciones', async (c) => {
+pipelinesRoutes.get('/:nombre/verificaciones', params(nombre), async (c) => {
   const { wh } = c.get('ctx');
   const rows = await wh.all(
     `SELECT ejecucion_id, nombre, tipo, tabla, fallas, muestra, registrada_en FROM ops.verificaciones
      WHERE pipeline = $1 AND ejecucion_id = (SELECT max(ejecucion_id) FROM ops.verificaciones WHERE pipeline = $1) ORDER BY nombre`,
-    [c.req.param('nombre')],
+    [c.req.valid('param').nombre],
   );
   return c.json(rows);
 });
 
-pipelinesRoutes.post('/:nombre/ejecutar', async (c) => {
+/** Starts a run now (202 with its id; 409 while one runs). The run log records the run; the audit, who asked. */
+pipelinesRoutes.post('/:nombre/ejecutar', params(nombre), async (c) => {
   const ctx = c.get('ctx');
-  const p = ctx.pipelines.find((x) => x.name === c.req.param('nombre'));
-  if (!p) return c.json({ error: `No existe el proceso «${c.req.param('nombre')}».` }, 404);
-  try {
-    const { id } = await ctx.startRun(p, { origen: 'manual' });
-    await audit(ctx.wh, c.get('user')!.usuario, 'pipeline.ejecutar', p.name, null, { ejecucion: id });
-    return c.json({ id, estado: 'en_curso' }, 202);
-  } catch (e) {
-    if (e instanceof PipelineBusyError) return c.json({ error: e.message, id: e.runId }, 409);
-    throw e;
-  }
+  const { nombre: n } = c.req.valid('param');
+  const p = ctx.pipelines.find((x) => x.name === n);
+  if (!p) throw new HttpError(404, `No existe el proceso «${n}».`, { parametro: 'nombre' });
+  const { id } = await ctx.startRun(p, { origen: 'manual' });
+  await auditEvent(ctx.wh, c.get('user')!.usuario, 'pipeline.ejecutar', p.name, null, { ejecucion: id });
+  return c.json({ id, estado: 'en_curso' }, 202);
 });

@@ -1,20 +1,22 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
-import { badRequest, parseRango } from '../queries/oficialia.js';
-import { PERIODOS, getMetasResumen, resumenGeneral, type Periodo } from '../queries/resumen.js';
+import { hastaShape, opcion, opcional } from '../input/schemas.js';
+import { query } from '../input/validate.js';
+import { getMetasResumen, resumenGeneral } from '../queries/resumen.js';
 
 /** The leadership overview (DESIGN.md §1 `direccion`): one card per KPI of every unit. */
 export const resumenRoutes = new Hono<Env>();
 resumenRoutes.use('*', requireAccess('resumen'));
 
+const resumenQuery = z.object({ periodo: opcional(opcion(['mes', 'trimestre', 'anio'])), ...hastaShape });
+
 /** ?periodo=mes|trimestre|anio (default mes) &hasta=aaaa-mm-dd (default today). */
-resumenRoutes.get('/', (c) => badRequest(c, async () => {
-  const periodo = (c.req.query('periodo') || 'mes') as Periodo;
-  if (!(periodo in PERIODOS)) return c.json({ error: 'El periodo debe ser «mes», «trimestre» o «anio».' }, 400);
-  const { hasta } = parseRango({ hasta: c.req.query('hasta') });
+resumenRoutes.get('/', query(resumenQuery), async (c) => {
+  const q = c.req.valid('query');
   const ctx = c.get('ctx');
-  return c.json(await resumenGeneral(ctx.wh, ctx.pipelines, periodo, hasta));
-}));
+  return c.json(await resumenGeneral(ctx.wh, ctx.pipelines, q.periodo ?? 'mes', q.hasta));
+});
 
 resumenRoutes.get('/metas', async (c) => c.json(await getMetasResumen(c.get('ctx').wh)));

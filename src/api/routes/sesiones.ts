@@ -1,24 +1,28 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
-import { badRequest, parseRango } from '../queries/oficialia.js';
+import { conRango, opcional, texto } from '../input/schemas.js';
+import { query } from '../input/validate.js';
 import { getSesionesConfig, listaAcuerdos, listaSesiones, resumenSesiones, type FiltroSesiones } from '../queries/sesiones.js';
 
 /** UTS: sessions of the Consejo General, the JGE and the commissions, and their acuerdos (DESIGN.md §3, §6). */
 export const sesionesRoutes = new Hono<Env>();
 sesionesRoutes.use('*', requireAccess('sesiones'));
 
-function filtro(q: (k: string) => string | undefined): FiltroSesiones {
-  return { ...parseRango({ desde: q('desde'), hasta: q('hasta') }), organo: q('organo') || null, tipo: q('tipo') || null };
+const filtroQuery = conRango({ organo: opcional(texto(60)), tipo: opcional(texto(40)) });
+
+function filtro(q: z.infer<typeof filtroQuery>): FiltroSesiones {
+  return { desde: q.desde, hasta: q.hasta, organo: q.organo || null, tipo: q.tipo || null };
 }
 
 /** {sesiones, sin_quorum, anticipacion_cumplida_pct, actas_pendientes, acuerdos, dias_publicacion_mediana} plus breakdowns. */
-sesionesRoutes.get('/resumen', (c) => badRequest(c, async () => c.json(await resumenSesiones(c.get('ctx').wh, filtro((k) => c.req.query(k))))));
+sesionesRoutes.get('/resumen', query(filtroQuery), async (c) => c.json(await resumenSesiones(c.get('ctx').wh, filtro(c.req.valid('query')))));
 
 sesionesRoutes.get('/configuracion', async (c) => c.json(await getSesionesConfig(c.get('ctx').wh)));
 
 /** Acuerdos approved in the range (filters: desde, hasta, organo). */
-sesionesRoutes.get('/acuerdos', (c) => badRequest(c, async () => c.json(await listaAcuerdos(c.get('ctx').wh, filtro((k) => c.req.query(k))))));
+sesionesRoutes.get('/acuerdos', query(filtroQuery), async (c) => c.json(await listaAcuerdos(c.get('ctx').wh, filtro(c.req.valid('query')))));
 
 /** Sessions that started in the range with their notice and compliance (filters: desde, hasta, organo, tipo). */
-sesionesRoutes.get('/', (c) => badRequest(c, async () => c.json(await listaSesiones(c.get('ctx').wh, filtro((k) => c.req.query(k))))));
+sesionesRoutes.get('/', query(filtroQuery), async (c) => c.json(await listaSesiones(c.get('ctx').wh, filtro(c.req.valid('query')))));

@@ -1,13 +1,15 @@
 import path from 'node:path';
 import type { Config } from '../../config/index.js';
 import { exportParquet } from '../../db/export.js';
+import { exportTarget } from '../../core/export-target.js';
 import { call } from '../remote.js';
 import { fail, withTarget } from '../target.js';
 
 /** `atalaya export parquet <dir>`: the core tables as partitioned Parquet. */
 export async function exportCmd(args: string[], _o: unknown, config: Config): Promise<void> {
-  if (args[0] !== 'parquet') fail('uso: atalaya export parquet <carpeta>');
-  const dir = path.resolve(args[1] ?? fail('indique la carpeta de destino: atalaya export parquet <carpeta>'));
+  if (args[0] !== 'parquet') fail('uso: atalaya export parquet [<carpeta>]');
+  // The same rule as the API: only under <data folder>/exportes or ATALAYA_EXPORT_DIR.
+  const dir = exportTarget(config, args[1] ? path.resolve(args[1]) : null);
   const tablas = await withTarget(
     config,
     (wh) => exportParquet(wh, dir),

@@ -4,6 +4,7 @@ import { ticketsPipeline } from '../../../pipelines/tickets/index.js';
 import { resumen } from '../../../src/api/queries/incidentes.js';
 import { dropFile, tempWarehouse } from '../../helpers/warehouse.js';
 import { HEADER } from './fixture.js';
+import { todayMx } from '../../../src/core/time.js';
 
 type Tmp = Awaited<ReturnType<typeof tempWarehouse>>;
 let tmp: Tmp;
@@ -59,7 +60,7 @@ describe('ticket state history across exports', () => {
     const n = await tmp.wh.all<{ id: number; n: number }>('SELECT id, count(*)::INTEGER AS n FROM core.tickets_estados GROUP BY id ORDER BY id');
     expect(n).toEqual([{ id: 100, n: 3 }, { id: 101, n: 2 }]);
     // The reopening was observed now: a range that covers today counts it.
-    const hoy = new Date().toLocaleDateString('en-CA', { timeZone: 'America/Mexico_City' });
+    const hoy = todayMx();
     const r = await resumen(tmp.wh, { desde: '2026-03-01', hasta: hoy });
     expect(r.reabiertos).toBe(1);
     // Its assignment date survives the reopening export too.

@@ -1,17 +1,21 @@
 import type { MiddlewareHandler } from 'hono';
-import { getCookie } from 'hono/cookie';
-import { SESSION_COOKIE, userForSession, userForToken } from '../../../auth/sessions.js';
+import { SESSION_COOKIE, userForSession } from '../../../auth/sessions.js';
+import { userForToken } from '../../../auth/tokens.js';
 import type { Env } from '../../context.js';
+import { sessionTokenOf } from '../../input/client.js';
 
-/** Resolves the caller from the session cookie or an `Authorization: Bearer` API token. */
+/**
+ * Resolves the caller from an `Authorization: Bearer` API token or the session cookie. A malformed header or
+ * cookie reads as no caller (and a route that needs one answers 401), never as an error.
+ */
 export const resolveUser: MiddlewareHandler<Env> = async (c, next) => {
-  const { wh } = c.get('ctx');
+  const { wh, config } = c.get('ctx');
   const auth = c.req.header('authorization');
   let user = null;
-  if (auth?.toLowerCase().startsWith('bearer ')) user = await userForToken(wh, auth.slice(7).trim());
+  if (auth && /^bearer\s/i.test(auth)) user = await userForToken(wh, auth.slice(7).trim());
   else {
-    const cookie = getCookie(c, SESSION_COOKIE);
-    if (cookie) user = await userForSession(wh, cookie);
+    const token = sessionTokenOf(c.req.header('cookie'), SESSION_COOKIE);
+    if (token) user = await userForSession(wh, token, config);
   }
   c.set('user', user);
   await next();

@@ -1,0 +1,42 @@
+import { createApi } from '../../src/api/app.js';
+import type { AppContext } from '../../src/api/context.js';
+import { createUser } from '../../src/auth/users.js';
+import { loadConfig, type Config } from '../../src/config/index.js';
+import { runStarter } from '../../src/server/pipelines.js';
+import { PIPELINES } from '../../pipelines/registry.js';
+import { tempWarehouse } from './warehouse.js';
+import { TEST_PASSWORD } from './server.js';
+
+export interface InProcessApi {
+  api: ReturnType<typeof createApi>;
+  wh: Awaited<ReturnType<typeof tempWarehouse>>['wh'];
+  config: Config;
+  dataDir: string;
+  /** A request to the real API in this process (no socket: the client address is «local»). */
+  request: (path: string, init?: RequestInit) => Promise<Response>;
+  /** Logs in through POST /api/auth/login; returns the cookie and CSRF token of the session. */
+  login: (usuario?: string, password?: string) => Promise<{ cookie: string; csrf: string }>;
+  close: () => void;
+}
+
+/**
+ * The real Hono API over a real warehouse in a temporary data folder, with the admin account of a first start,
+ * the pipeline registry and the real run starter; requests go through `api.request` (no network).
+ */
+export async function inProcessApi(env: Record<string, string> = {}): Promise<InProcessApi> {
+  const t = await tempWarehouse();
+  const config = loadConfig({ ...process.env, ATALAYA_DATA_DIR: t.dataDir, ATALAYA_DEMO: '0', ...env });
+  await createUser(t.wh, { usuario: 'admin', password: TEST_PASSWORD, rol: 'admin' }, null);
+  const ctx: AppContext = {
+    wh: t.wh, config, pipelines: PIPELINES, startRun: runStarter(t.wh, config),
+    scheduler: { running: true, jobs: () => [] },
+  };
+  const api = createApi(ctx);
+  const request = async (path: string, init: RequestInit = {}): Promise<Response> => api.request(`http://localhost${path}`, init);
+  const login = async (usuario = 'admin', password = TEST_PASSWORD): Promise<{ cookie: string; csrf: string }> => {
+    const r = await request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ usuario, password }) });
+    if (r.status !== 200) throw new Error(`login ${usuario} → ${r.status}: ${await r.text()}`);
+    return { cookie: r.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await r.json()) as { csrf: string }).csrf };
+  };
+  return { api, wh: t.wh, config, dataDir: t.dataDir, request, login, close: t.close };
+}
