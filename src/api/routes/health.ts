@@ -1,27 +1,33 @@
 import { Hono } from 'hono';
 import type { Env } from '../context.js';
 import { freshness } from '../queries/runs.js';
+import { backupStatus } from '../../backup/status.js';
 
-/** Public: the warehouse, the scheduler and the last run of each pipeline. Nothing secret. */
+/** Public: the warehouse, the scheduler, the age of the newest backup and the last run of each pipeline. Nothing secret. */
 export const healthRoutes = new Hono<Env>();
 
 healthRoutes.get('/', async (c) => {
   const ctx = c.get('ctx');
   let almacen: { estado: 'ok' | 'error'; error?: string } = { estado: 'ok' };
   let pipelines: Awaited<ReturnType<typeof freshness>> = [];
+  // Only what a monitor needs: how old the newest backup is, not where it lives.
+  let respaldo: { ultimo: string | null; edad_horas: number | null; vigente: boolean } | null = null;
   try {
     await ctx.wh.one('SELECT 1');
     pipelines = await freshness(ctx.wh, ctx.pipelines);
+    const b = await backupStatus(ctx.wh, ctx.config.dataDir);
+    respaldo = { ultimo: b.ultimo?.creado_en ?? null, edad_horas: b.edad_horas, vigente: b.vigente };
   } catch (e) {
     almacen = { estado: 'error', error: String((e as Error).message).split('\n')[0] };
   }
   const scheduled = new Set(ctx.pipelines.filter((p) => p.schedule).map((p) => p.name));
-  const degraded = almacen.estado !== 'ok' || !ctx.scheduler.running ||
+  const degraded = almacen.estado !== 'ok' || !ctx.scheduler.running || respaldo?.vigente === false ||
     pipelines.some((p) => p.ultimo_estado === 'fallo' || (scheduled.has(p.nombre) && p.ultima_ejecucion && !p.vigente));
   return c.json({
     status: degraded ? 'degraded' : 'ok',
     almacen,
     programador: { activo: ctx.scheduler.running },
+    respaldo,
     pipelines,
   });
 });
