@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../config/index.js';
 import type { Warehouse } from './warehouse.js';
+import { faultPoint } from '../../pipelines/runner/fault.js';
 
 export const MIGRATIONS_DIR = path.join(ROOT, 'warehouse', 'migrations');
 
@@ -58,6 +59,7 @@ export async function migrate(wh: Warehouse, dir = MIGRATIONS_DIR): Promise<stri
       throw new MigrationError(path.basename(m.file), String((e as Error).message ?? e).split('\n')[0] ?? '');
     }
     applied.push(m.name);
+    faultPoint('migracion');
   }
   return applied;
 }

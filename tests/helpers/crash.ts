@@ -6,18 +6,28 @@ import type { Warehouse } from '../../src/db/warehouse.js';
 import { openWarehouse } from '../../src/server/startup.js';
 import { COLS, ticket } from '../pipelines/runner/tickets-helpers.js';
 
-/** Writes `n` valid tickets with ids firstId… into the tickets inbox, whole (temporary name, then rename), dated a minute ago. */
-export function dropTickets(dataDir: string, name: string, firstId: number, n: number): string {
-  const dir = path.join(dataDir, 'inbox', 'tickets');
-  fs.mkdirSync(dir, { recursive: true });
+/** Writes a CSV of `n` valid tickets with ids firstId…, dated a minute ago (so no loader waits for it to settle). */
+export function writeTickets(file: string, firstId: number, n: number): string {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const lines = [COLS.join(',')];
   for (let i = 0; i < n; i++) lines.push(COLS.map((c) => ticket(firstId + i)[c]).join(','));
-  const file = path.join(dir, name);
-  fs.writeFileSync(`${file}.tmp`, lines.join('\r\n') + '\r\n');
+  fs.writeFileSync(file, lines.join('\r\n') + '\r\n');
   const past = new Date(Date.now() - 60_000);
-  fs.utimesSync(`${file}.tmp`, past, past);
-  fs.renameSync(`${file}.tmp`, file);
+  fs.utimesSync(file, past, past);
   return file;
+}
+
+/** Moves a file into the tickets inbox at once (a rename), as a unit's system that writes elsewhere first. */
+export function moveToInbox(dataDir: string, file: string, name = path.basename(file)): string {
+  const dest = path.join(dataDir, 'inbox', 'tickets', name);
+  fs.mkdirSync(path.dirname(dest), { recursive: true });
+  fs.renameSync(file, dest);
+  return dest;
+}
+
+/** Writes `n` valid tickets with ids firstId… into the tickets inbox, whole (written aside, then renamed in). */
+export function dropTickets(dataDir: string, name: string, firstId: number, n: number): string {
+  return moveToInbox(dataDir, writeTickets(path.join(dataDir, `.${name}.tmp`), firstId, n), name);
 }
 
 /** Opens the warehouse of a stopped server in this process, as a start would (migrations, interrupted runs). */

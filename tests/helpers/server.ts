@@ -17,6 +17,7 @@ export interface TestServer {
   stop: () => Promise<void>;
   kill9: () => Promise<void>;
   exited: SpawnedServer['exited'];
+  waitForLog: SpawnedServer['waitForLog'];
 }
 
 export interface Client {
@@ -141,5 +142,5 @@ export async function startTestServer(opts: ServerOptions = {}): Promise<TestSer
       },
     };
   };
-  return { url, dataDir, proc, log: out, client, stop, kill9: spawned.kill9, exited: spawned.exited };
+  return { url, dataDir, proc, log: out, client, stop, kill9: spawned.kill9, exited: spawned.exited, waitForLog: spawned.waitForLog };
 }
