@@ -42,14 +42,21 @@ async function copyWarehouse(wh: Warehouse, file: string): Promise<number | null
   });
 }
 
-/** Removes backups beyond the retention (oldest first) and half-written ones of dead processes. */
-export function pruneBackups(dataDir: string, keep = backupConfig().retener): string[] {
+/** Removes half-written backups left by processes that died (a kill during a backup). */
+export function removePartialBackups(dataDir: string): void {
   const root = backupsRoot(dataDir);
-  if (!fs.existsSync(root)) return [];
+  if (!fs.existsSync(root)) return;
   for (const name of fs.readdirSync(root)) {
     const m = PARTIAL_RE.exec(name);
     if (m && !processAlive(Number(m[2]))) fs.rmSync(path.join(root, name), { recursive: true, force: true });
   }
+}
+
+/** Removes backups beyond the retention (oldest first) and half-written ones of dead processes. */
+export function pruneBackups(dataDir: string, keep = backupConfig().retener): string[] {
+  const root = backupsRoot(dataDir);
+  if (!fs.existsSync(root)) return [];
+  removePartialBackups(dataDir);
   const all = listBackups(dataDir);
   const gone = keep > 0 ? all.slice(0, Math.max(0, all.length - keep)) : [];
   for (const r of gone) fs.rmSync(path.join(root, r.nombre), { recursive: true, force: true });

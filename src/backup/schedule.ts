@@ -2,7 +2,7 @@ import type { Scheduler } from '../scheduler/index.js';
 import type { Warehouse } from '../db/warehouse.js';
 import type { Tasks } from '../server/tasks.js';
 import { backupConfig } from './config.js';
-import { createBackup } from './create.js';
+import { createBackup, removePartialBackups } from './create.js';
 import { newestBackup, type Origen } from './store.js';
 
 export const BACKUP_JOB = 'respaldo';
@@ -22,6 +22,7 @@ function take(wh: Warehouse, dataDir: string, tasks: Tasks, origen: Origen): Pro
  */
 export function scheduleBackups(scheduler: Scheduler, wh: Warehouse, dataDir: string, tasks: Tasks): void {
   const cfg = backupConfig();
+  removePartialBackups(dataDir);
   if (cfg.programacion) scheduler.add({ nombre: BACKUP_JOB, programacion: cfg.programacion, run: () => take(wh, dataDir, tasks, 'programado') });
   const last = newestBackup(dataDir);
   if (!last || Date.now() - Date.parse(last.creado_en) > 24 * 3600_000) void take(wh, dataDir, tasks, 'inicio');

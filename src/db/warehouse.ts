@@ -24,6 +24,9 @@ export class StoppingError extends Error {
 
 const SESSION_SETUP = "SET TimeZone='America/Mexico_City'";
 
+/** Connections whose transaction a stop cancelled: interrupted mid-query, and refused at COMMIT if between queries. */
+const cancelled = new WeakSet<DuckDBConnection>();
+
 /**
  * The one handle on the warehouse file in this process. Reads take a pooled connection each, so they keep
  * answering while a load commits; app writes go through one serialized connection; each pipeline run takes a
@@ -90,6 +93,7 @@ export class Warehouse {
       throw e;
     } finally {
       this.lent.delete(c);
+      cancelled.delete(c);
       this.giveBack(c);
     }
   }
@@ -102,6 +106,7 @@ export class Warehouse {
   /** Interrupts the queries of the runs and backups still going; their transactions roll back. Returns how many. */
   interruptLent(): number {
     for (const c of this.lent) {
+      cancelled.add(c);
       try {
         c.interrupt();
       } catch {
@@ -171,6 +176,7 @@ export async function inTransaction<T>(c: DuckDBConnection, fn: (c: DuckDBConnec
   await c.run('BEGIN TRANSACTION');
   try {
     const out = await fn(c);
+    if (cancelled.has(c)) throw new StoppingError();
     await c.run('COMMIT');
     return out;
   } catch (e) {

@@ -74,7 +74,11 @@ describe('atalaya respaldo with a running server (real processes, HTTP, files)',
     expect(h1.body.respaldo).toMatchObject({ vigente: false });
     expect(h1.body.respaldo.edad_horas).toBeGreaterThan(36);
 
-    await s.stop();
+    // `atalaya detener` stops it gracefully and waits until the warehouse is closed.
+    const detener = await runCli(s.dataDir, ['detener']);
+    expect(detener.code, detener.err).toBe(0);
+    expect(detener.out).toMatch(/Servidor detenido\.$/m);
+    expect((await s.exited).code).toBe(0);
     const restaurar = await runCli(s.dataDir, ['respaldo', 'restaurar', nombre!]);
     expect(restaurar.code, restaurar.err).toBe(0);
     expect(restaurar.out).toMatch(/El almacén que había se guardó en .*reemplazados/);
