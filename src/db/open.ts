@@ -89,18 +89,24 @@ export async function openMigrated(file: string, dataDir: string, dir = MIGRATIO
     const tmp = `${file}.nuevo-${process.pid}`;
     fs.rmSync(tmp, { force: true });
     fs.rmSync(walOf(tmp), { force: true });
-    applied = await migrateTemp(tmp, dir);
-    fs.chmodSync(tmp, 0o600);
-    fsyncPath(tmp);
-    // link() creates the name only if it is free: a second process that built its own copy meanwhile loses quietly.
     try {
-      fs.linkSync(tmp, file);
-      fsyncPath(path.dirname(file));
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      applied = [];
+      applied = await migrateTemp(tmp, dir);
+      fs.chmodSync(tmp, 0o600);
+      fsyncPath(tmp);
+      // link() creates the name only if it is free: a second process that built its own copy meanwhile loses
+      // quietly. File systems without hard links get a rename (the same, short of that race).
+      try {
+        fs.linkSync(tmp, file);
+        fsyncPath(path.dirname(file));
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'EEXIST') applied = [];
+        else if (['EPERM', 'ENOTSUP', 'ENOSYS', 'EXDEV'].includes(code ?? '') && !fs.existsSync(file)) renameDurable(tmp, file);
+        else throw e;
+      }
     } finally {
       fs.rmSync(tmp, { force: true });
+      fs.rmSync(walOf(tmp), { force: true });
     }
   }
 
