@@ -89,7 +89,7 @@ export async function createBackup(wh: Warehouse, dataDir: string, origen: Orige
       fs.chmodSync(file, 0o600);
       fsyncPath(file);
       const meta: Respaldo = { nombre, creado_en: creado.toISOString(), bytes: fs.statSync(file).size, origen, migracion };
-      writeFileAtomic(path.join(tmpDir, BACKUP_META), JSON.stringify(meta, null, 2), 0o600);
+      writeFileAtomic(path.join(tmpDir, BACKUP_META), JSON.stringify(meta, null, 2), 0o600, true);
       renameDurable(tmpDir, path.join(root, nombre));
       pruneBackups(dataDir);
       return meta;

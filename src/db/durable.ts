@@ -40,13 +40,17 @@ export function removeStalePartials(dir: string): void {
   }
 }
 
-/** Writes a whole file under a temporary name, then renames it into place. */
-export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number): void {
+/**
+ * Writes a whole file under a temporary name, then renames it into place: a reader or a killed process never sees
+ * half of it. `durable` also flushes it to the disk first (for what must survive a power cut, not for inbox files).
+ */
+export function writeFileAtomic(file: string, data: string | Uint8Array, mode?: number, durable = false): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const tmp = partialName(file);
   try {
     fs.writeFileSync(tmp, data, mode === undefined ? undefined : { mode });
-    renameDurable(tmp, file);
+    if (durable) renameDurable(tmp, file);
+    else fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
@@ -59,7 +63,7 @@ export async function writeViaTemp(file: string, write: (tmp: string) => Promise
   const tmp = partialName(file);
   try {
     await write(tmp);
-    renameDurable(tmp, file);
+    fs.renameSync(tmp, file);
   } catch (e) {
     fs.rmSync(tmp, { force: true });
     throw e;
