@@ -5,7 +5,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config/index.js';
-import { listBackups } from '../../src/backup/store.js';
+import { createBackup } from '../../src/backup/create.js';
+import { runPipeline } from '../../pipelines/runner/run.js';
+import { ticketsPipeline } from '../../pipelines/tickets/index.js';
 import { runCli } from '../helpers/cli.js';
 import { dropTickets, openData, ticketCounts } from '../helpers/crash.js';
 import { spawnServer, startTestServer } from '../helpers/server.js';
@@ -34,19 +36,21 @@ function fingerprint(dir: string): Record<string, string> {
   return out;
 }
 
-/** A data folder with a warehouse holding 20 tickets and a backup taken before 5 more. */
+/** A data folder with a warehouse holding 20 tickets and a backup taken before 5 more (built in process). */
 async function installation(): Promise<{ dataDir: string; backup: string }> {
-  const s = await startTestServer({ env: { ATALAYA_UPTIME: '0' } });
-  dirs.push(s.dataDir);
-  dropTickets(s.dataDir, 'a.csv', 1, 20);
-  const r = await runCli(s.dataDir, ['etl', 'run', 'tickets']);
-  expect(r.code, r.err).toBe(0);
-  const c = await runCli(s.dataDir, ['respaldo', 'crear']);
-  expect(c.code, c.err).toBe(0);
-  dropTickets(s.dataDir, 'b.csv', 100, 5);
-  expect((await runCli(s.dataDir, ['etl', 'run', 'tickets'])).code).toBe(0);
-  await s.stop();
-  return { dataDir: s.dataDir, backup: listBackups(s.dataDir).at(-1)!.nombre };
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-danado-'));
+  dirs.push(dataDir);
+  const wh = await openData(dataDir);
+  try {
+    dropTickets(dataDir, 'a.csv', 1, 20);
+    expect((await runPipeline(wh, ticketsPipeline, { dataDir })).estado).toBe('exito');
+    const { nombre } = await createBackup(wh, dataDir, 'manual');
+    dropTickets(dataDir, 'b.csv', 100, 5);
+    expect((await runPipeline(wh, ticketsPipeline, { dataDir })).estado).toBe('exito');
+    return { dataDir, backup: nombre };
+  } finally {
+    wh.close();
+  }
 }
 
 async function startFails(dataDir: string): Promise<string> {
@@ -107,7 +111,7 @@ describe('a warehouse that cannot be opened', () => {
     expect(out).toMatch(new RegExp(`^No se pudo abrir el almacén ${file}: .*restaurar ${backup} `));
     expect(fingerprint(dataDir)).toEqual(before);
 
-    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-danado-'));
+    const empty = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-sin-respaldo-'));
     dirs.push(empty);
     fs.copyFileSync(file, path.join(empty, 'atalaya.duckdb'));
     const alone = (await startFails(empty)).trim();

@@ -86,9 +86,12 @@ describe('graceful stop', () => {
   });
 
   it('a run under way when the stop comes finishes; past ATALAYA_CIERRE_ESPERA_S it rolls back and the run log says so', async () => {
+    const made = writeTickets(path.join(freshDir(), 'grande.csv'), 3_000_000, 150_000);
     for (const [wait, expected] of [['60', 'exito'], ['0', 'fallo']] as const) {
       const dataDir = freshDir();
-      const big = writeTickets(path.join(dataDir, 'grande.csv'), 3_000_000, 150_000);
+      const big = path.join(dataDir, 'grande.csv');
+      fs.copyFileSync(made, big);
+      fs.utimesSync(big, fs.statSync(made).atime, fs.statSync(made).mtime);
       const s = await startTestServer({ dataDir, env: { ATALAYA_UPTIME: '0', ATALAYA_CIERRE_ESPERA_S: wait } });
       moveToInbox(dataDir, big);
       const id = await startLoadAndWait(s);
