@@ -18,6 +18,8 @@ const PARTIAL_RE = /^\.(.+)\.(\d+)\.parcial$/;
  * attached and filled with COPY FROM DATABASE inside one transaction, so a load committing meanwhile is either
  * wholly in the copy or not at all (DuckDB's MVCC), and nobody waits for the copy. The copy is checkpointed and
  * detached before it counts. Returns the newest migration it holds.
+ * (A CHECKPOINT and a copy of the file would not do: measured with DuckDB 1.5.6, while a load's transaction is open
+ * CHECKPOINT returns at once without checkpointing, and FORCE CHECKPOINT aborts the load.)
  */
 async function copyWarehouse(wh: Warehouse, file: string): Promise<number | null> {
   return wh.withConnection(async (c) => {
