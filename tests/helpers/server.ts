@@ -45,6 +45,17 @@ export interface ServerOptions {
   timeoutMs?: number;
 }
 
+const started = new Set<ChildProcess>();
+/** Kills (SIGKILL) every server this test process started that is still running: for afterAll, after a failure. */
+export async function killStrayServers(): Promise<void> {
+  await Promise.all([...started].map((p) => new Promise<void>((r) => {
+    if (p.exitCode !== null || p.signalCode !== null) return r();
+    p.once('exit', () => r());
+    p.kill('SIGKILL');
+  })));
+  started.clear();
+}
+
 /** Starts `atalaya serve` as a child process on a free port with its own data folder, without waiting for it. */
 export function spawnServer(opts: ServerOptions = {}): SpawnedServer {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-srv-'));
@@ -57,6 +68,8 @@ export function spawnServer(opts: ServerOptions = {}): SpawnedServer {
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(proc);
+  proc.once('exit', () => started.delete(proc));
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));

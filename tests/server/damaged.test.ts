@@ -10,7 +10,7 @@ import { runPipeline } from '../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../pipelines/tickets/index.js';
 import { runCli } from '../helpers/cli.js';
 import { dropTickets, openData, ticketCounts } from '../helpers/crash.js';
-import { spawnServer, startTestServer } from '../helpers/server.js';
+import { killStrayServers, spawnServer, startTestServer } from '../helpers/server.js';
 
 /**
  * A warehouse that cannot be opened (a DuckDB defect we have not met, a damaged disk): the server deletes and
@@ -18,7 +18,8 @@ import { spawnServer, startTestServer } from '../helpers/server.js';
  * restores it; that command works.
  */
 const dirs: string[] = [];
-afterAll(() => {
+afterAll(async () => {
+  await killStrayServers();
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { moveToInbox, openData, ticketCounts, writeTickets } from '../helpers/crash.js';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { killStrayServers, startTestServer, type TestServer } from '../helpers/server.js';
 
 /**
  * A graceful stop (SIGTERM; `atalaya detener` sends it, tests/backup/cli.test.ts) loses nothing: every check a monitored service received is stored,
@@ -13,7 +13,8 @@ import { startTestServer, type TestServer } from '../helpers/server.js';
  */
 const dirs: string[] = [];
 const closers: Array<() => void> = [];
-afterAll(() => {
+afterAll(async () => {
+  await killStrayServers();
   for (const c of closers) c();
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { Warehouse } from '../../src/db/warehouse.js';
 import { loadDemo } from '../../src/server/demo.js';
 import { openData } from '../helpers/crash.js';
-import { spawnServer, startTestServer } from '../helpers/server.js';
+import { killStrayServers, spawnServer, startTestServer } from '../helpers/server.js';
 import { tempWarehouse } from '../helpers/warehouse.js';
 
 /**
@@ -37,7 +37,8 @@ async function uninterrupted(): Promise<Record<string, number>> {
 }
 
 const dirs: string[] = [];
-afterAll(() => {
+afterAll(async () => {
+  await killStrayServers();
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 

@@ -4,14 +4,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listBackups } from '../../src/backup/store.js';
 import { dropTickets, moveToInbox, openData, ticketCounts, writeTickets } from '../helpers/crash.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
+import { killStrayServers, startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
 
 /**
  * SIGKILL of a real server while it works — mid-load, during the checkpoint of a stop, mid-admin-write, mid-backup —
  * then a real restart: it opens by itself, committed work is whole, nothing is half there or twice.
  */
 const dirs: string[] = [];
-afterAll(() => {
+afterAll(async () => {
+  await killStrayServers();
   for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
 });
 
