@@ -8,6 +8,7 @@ import { findHeaderRow } from './headers.js';
 import { loadTable } from './load.js';
 import { faultPoint } from './fault.js';
 import { withRetry } from './retry.js';
+import { confirmLoad } from './interrupted.js';
 import type { LoadCounts, Pipeline, Progress, RunContext } from './types.js';
 
 export interface RunOptions {
@@ -57,15 +58,6 @@ async function finishRun(wh: Warehouse, id: number, r: Omit<RunResult, 'id'>): P
        filas_rechazadas = $rechazadas, error = $error, avisos = $avisos WHERE id = $id`,
     { estado: r.estado, leidas: r.leidas, cargadas: r.cargadas, rechazadas: r.rechazadas, error: r.error,
       avisos: r.avisos.length ? r.avisos.join('\n') : null, id },
-  );
-}
-
-/** Marks runs left "en curso" by a process that died as failed; called at start-up. */
-export async function closeInterruptedRuns(wh: Warehouse): Promise<void> {
-  await wh.exec(
-    `UPDATE ops.ejecuciones SET estado = 'fallo', fin = now(),
-       error = 'interrumpida: el proceso terminó antes de confirmar; el almacén quedó como antes de la ejecución'
-     WHERE estado = 'en_curso'`,
   );
 }
 
@@ -125,6 +117,7 @@ async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avisos: str
           );
         }
         for (const sql of p.transform ?? []) await tx.run(sql);
+        await confirmLoad(tx, ctx.runId, totals);
         faultPoint('before-commit');
       }));
   } finally {
@@ -167,6 +160,7 @@ async function runHttp(wh: Warehouse, p: Pipeline, ctx: RunContext, retry: { ret
           archivo: src.label, csvPath: tmp, delimiter: ',', skip: 0, width: names.length + 1, filaColumn: true, firstFila: 0, header: found.match,
         }, { runId: ctx.runId, pipeline: p.name });
         for (const sql of p.transform ?? []) await tx.run(sql);
+        await confirmLoad(tx, ctx.runId, n);
         return n;
       }));
   } finally {
@@ -180,6 +174,7 @@ async function runCustom(wh: Warehouse, p: Pipeline, ctx: RunContext): Promise<L
   return wh.withConnection((c) => inTransaction(c, async (tx) => {
     const n = await src.load(tx, ctx);
     for (const sql of p.transform ?? []) await tx.run(sql);
+    await confirmLoad(tx, ctx.runId, n);
     return n;
   }));
 }

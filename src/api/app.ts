@@ -19,6 +19,7 @@ import { usuariosRoutes } from './routes/usuarios.js';
 import { domainRoutes } from './domains.js';
 import { exportarRoutes } from './routes/exportar.js';
 import { configuracionRoutes } from './routes/configuracion.js';
+import { respaldosRoutes } from './routes/respaldos.js';
 
 /** Routes that answer without a session. Everything else under /api needs one (and a role). */
 const PUBLIC = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
@@ -61,6 +62,7 @@ export function createApi(ctx: AppContext): Hono<Env> {
   api.route('/cartografia', cartografiaRoutes);
   api.route('/exportar', exportarRoutes);
   api.route('/configuracion', configuracionRoutes);
+  api.route('/respaldos', respaldosRoutes);
   for (const [prefix, routes] of domainRoutes) api.route(prefix, routes);
   api.notFound((c) => c.json({ error: 'Ruta no encontrada.' }, 404));
   api.onError((e, c) => errorResponse(c, e));

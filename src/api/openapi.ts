@@ -4,7 +4,7 @@ const q = (name: string, description: string, required = false) => ({ name, in: 
 const ok = (d = 'Correcto') => ({ '200': { description: d }, '401': { description: 'Sin sesión' }, '403': { description: 'Rol sin acceso' } });
 
 export const paths: Record<string, Record<string, Op>> = {
-  '/api/health': { get: { summary: 'Estado (ok|degraded) del almacén, del programador y de la última ejecución de cada proceso (público; sin textos de error salvo para admin)', security: [], responses: { '200': { description: 'Estado' } } } },
+  '/api/health': { get: { summary: 'Estado (ok|degraded) del almacén, del programador, edad del respaldo más reciente (respaldo: {ultimo, edad_horas, vigente}; más de 36 h = degraded) y última ejecución de cada proceso (público; sin textos de error salvo para admin)', security: [], responses: { '200': { description: 'Estado' } } } },
   '/api/openapi.json': { get: { summary: 'Este documento (público)', security: [], responses: { '200': { description: 'OpenAPI 3.1' } } } },
   '/api/tokens': {
     get: { summary: 'Tokens de API (admin): id, usuario, nombre, creado_en, creado_por, expira_en, ultimo_uso, revocado, vigente', responses: ok() },
@@ -32,6 +32,10 @@ export const paths: Record<string, Record<string, Op>> = {
   '/api/configuracion': { get: { summary: 'Parámetros de las cifras (admin): valor actual y predeterminado', responses: ok() } },
   '/api/configuracion/{clave}': { put: { summary: 'Cambia un parámetro {valor} (admin; auditado)', responses: { ...ok(), '400': { description: 'Valor inválido' }, '404': { description: 'No existe' } } } },
   '/api/exportar/parquet': { post: { summary: 'Exporta las tablas core como Parquet particionado en {destino} (ruta absoluta en el servidor)', responses: ok() } },
+  '/api/respaldos': {
+    get: { summary: 'Respaldos del almacén (admin), del más reciente al más antiguo: {ultimo, edad_horas, vigente, total, retener, programacion, respaldos: [{nombre, creado_en, bytes, origen, migracion}]}', responses: ok() },
+    post: { summary: 'Crea un respaldo consistente en <datos>/respaldos/<aaaa-mm-ddThh-mm-ss>/ (admin; auditado); 201 con {nombre, creado_en, bytes, origen, migracion}', responses: { '201': { description: 'Creado' }, '401': { description: 'Sin sesión' }, '403': { description: 'Rol sin acceso' }, '503': { description: 'No se pudo crear (el motivo en error)' } } },
+  },
   '/api/cartografia/importar': { post: { summary: 'Importa un GeoJSON o TopoJSON (multipart, campo «archivo»)', responses: { '202': { description: 'En curso' } } } },
   '/api/incidentes/resumen': { get: { summary: 'Mesa de ayuda en el periodo: abiertos, resueltos, backlog, mttr_horas_mediana, mttr_horas_p90, tiempo_asignacion_horas_mediana, tiempo_asignacion_horas_p90, sla_cumplido_pct, reabiertos, por_prioridad [{prioridad, resueltos, mttr_horas_mediana, sla_cumplido_pct, …}], sla_horas, actualizado', parameters: [q('desde', 'aaaa-mm-dd; por omisión 364 días antes de «hasta» (365 días con ambos extremos)'), q('hasta', 'aaaa-mm-dd; por omisión hoy'), q('prioridad', '1–6'), q('categoria', 'Categoría; «(sin dato)» = vacía'), q('servicio', 'Servicio'), q('area', 'Siglas del área solicitante'), q('clave_odes', 'Consejo (D01…D30, M001…M212)')], responses: { ...ok(), '400': { description: 'Parámetros inválidos' } } } },
   '/api/incidentes/semanal': { get: { summary: 'Tickets abiertos y resueltos por semana (lunes): semana, abiertos, resueltos', parameters: [q('desde', 'aaaa-mm-dd; por omisión 364 días antes de «hasta» (365 días con ambos extremos)'), q('hasta', 'aaaa-mm-dd; por omisión hoy'), q('prioridad', '1–6'), q('categoria', 'Categoría; «(sin dato)» = vacía'), q('servicio', 'Servicio'), q('area', 'Siglas del área solicitante'), q('clave_odes', 'Consejo (D01…D30, M001…M212)')], responses: ok() } },

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/index.js';
 import { WarehouseLockedError } from '../db/warehouse.js';
 import { MigrationError } from '../db/migrate.js';
+import { WarehouseDamagedError } from '../db/open.js';
 import { commands } from './commands/index.js';
 
 const USAGE = `Uso: atalaya <comando>
@@ -16,7 +17,11 @@ const USAGE = `Uso: atalaya <comando>
   servicio list                          lista el catálogo de servicios monitoreados
   servicio add <id> <http|tcp> <destino> <nombre> [clave=valor …]   agrega un servicio (intervalo_s, timeout_ms, palabra_clave, codigos_ok, criticidad, publico)
   servicio rm <id>                       elimina un servicio del catálogo
-  export parquet [<carpeta>]             exporta las tablas core como Parquet particionado (dentro de <datos>/exportes o ATALAYA_EXPORT_DIR)`;
+  export parquet [<carpeta>]             exporta las tablas core como Parquet particionado (dentro de <datos>/exportes o ATALAYA_EXPORT_DIR)
+  respaldo crear                         copia consistente del almacén en <datos>/respaldos/<aaaa-mm-ddThh-mm-ss>/
+  respaldo listar                        lista los respaldos, del más reciente al más antiguo
+  respaldo restaurar <nombre>            con el servidor detenido, vuelve al respaldo (el almacén actual se guarda en reemplazados/)
+  detener                                detiene con orden el servidor de esta carpeta de datos`;
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
@@ -49,7 +54,7 @@ main().then(
     if (!['serve'].includes(process.argv[2] ?? '')) process.exit(0);
   },
   (e: unknown) => {
-    const msg = e instanceof WarehouseLockedError || e instanceof MigrationError ? e.message : `Error: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
+    const msg = e instanceof WarehouseLockedError || e instanceof MigrationError || e instanceof WarehouseDamagedError ? e.message : `Error: ${String((e as Error)?.message ?? e).split('\n')[0]}`;
     console.error(msg);
     process.exit(1);
   },

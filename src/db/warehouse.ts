@@ -15,7 +15,17 @@ export class WarehouseLockedError extends Error {
 
 type Params = Record<string, DuckDBValue> | DuckDBValue[] | undefined;
 
+/** A run or backup refused or cancelled because the server is stopping; its transaction rolled back. */
+export class StoppingError extends Error {
+  constructor() {
+    super('cancelada: el servidor se detuvo antes de terminar; el almacén quedó como antes de la ejecución');
+  }
+}
+
 const SESSION_SETUP = "SET TimeZone='America/Mexico_City'";
+
+/** Connections whose transaction a stop cancelled: interrupted mid-query, and refused at COMMIT if between queries. */
+const cancelled = new WeakSet<DuckDBConnection>();
 
 /**
  * The one handle on the warehouse file in this process. Reads take a pooled connection each, so they keep
@@ -29,6 +39,9 @@ export class Warehouse {
   private writer: DuckDBConnection | null = null;
   private writeLock = new Mutex();
   private closed = false;
+  /** Connections lent to withConnection (runs, backups), so a stop can interrupt them. */
+  private lent: Set<DuckDBConnection> = new Set();
+  private stopping = false;
 
   private constructor(public readonly instance: DuckDBInstance, public readonly file: string) {}
 
@@ -65,14 +78,47 @@ export class Warehouse {
     if (!this.closed) this.idle.push(c);
   }
 
-  /** Runs fn on a connection of its own (a pipeline run's transaction), then returns it to the pool. */
+  /**
+   * Runs fn on a connection of its own (a pipeline run's transaction, a backup), then returns it to the pool.
+   * Refused once the server is stopping; interrupted (and rolled back by the caller) by interruptLent().
+   */
   async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    if (this.stopping) throw new StoppingError();
     const c = await this.borrow();
+    this.lent.add(c);
     try {
       return await fn(c);
+    } catch (e) {
+      if (this.stopping && /interrupt/i.test(String((e as Error)?.message))) throw new StoppingError();
+      throw e;
     } finally {
+      this.lent.delete(c);
+      cancelled.delete(c);
       this.giveBack(c);
     }
+  }
+
+  /** From now on, no new run or backup transaction starts; writes on the app writer still go through (run log, flushes). */
+  beginStop(): void {
+    this.stopping = true;
+  }
+
+  /** Interrupts the queries of the runs and backups still going; their transactions roll back. Returns how many. */
+  interruptLent(): number {
+    for (const c of this.lent) {
+      cancelled.add(c);
+      try {
+        c.interrupt();
+      } catch {
+        // finished meanwhile
+      }
+    }
+    return this.lent.size;
+  }
+
+  /** Resolves once every write queued so far (run log, audit, probe batches) has committed. */
+  async drainWrites(): Promise<void> {
+    await this.writeLock.run(async () => undefined);
   }
 
   /** Runs a read query on its own connection and returns plain JSON-safe rows. */
@@ -130,6 +176,7 @@ export async function inTransaction<T>(c: DuckDBConnection, fn: (c: DuckDBConnec
   await c.run('BEGIN TRANSACTION');
   try {
     const out = await fn(c);
+    if (cancelled.has(c)) throw new StoppingError();
     await c.run('COMMIT');
     return out;
   } catch (e) {

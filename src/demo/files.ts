@@ -1,10 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
+import { writeFileAtomic, writeViaTemp } from '../db/durable.js';
 
 export type Cell = string | number | null | undefined;
+
+/**
+ * Demo files appear in the inbox whole: each is written under a hidden temporary name and renamed, so a start
+ * killed while writing never leaves half a file for a pipeline to load.
+ */
 
 /** Writes a CSV the way the units' systems do: UTF-8 (optionally with BOM) or Windows-1252, `,` or `;`. */
 export function writeCsv(
@@ -17,10 +21,9 @@ export function writeCsv(
     delimiter: opts.delimiter ?? ',',
     newline: '\r\n',
   }) + '\r\n';
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const enc = opts.encoding ?? 'utf-8';
   const buf = enc === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((enc === 'utf-8-bom' ? '\ufeff' : '') + text, 'utf8');
-  fs.writeFileSync(file, buf);
+  writeFileAtomic(file, buf);
 }
 
 /** Writes an XLSX workbook; each sheet may carry title rows above its header, as units' reports do. */
@@ -35,8 +38,7 @@ export async function writeXlsx(
     ws.addRow([...s.header]);
     for (const r of s.rows) ws.addRow(r.map((c) => c ?? null));
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  await wb.xlsx.writeFile(file);
+  await writeViaTemp(file, (tmp) => wb.xlsx.writeFile(tmp));
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -2,6 +2,7 @@ import type { Config } from '../config/index.js';
 import { todayMx } from '../core/time.js';
 import { inboxDir } from '../config/index.js';
 import type { DemoContext, Pipeline } from '../../pipelines/runner/types.js';
+import { removeStalePartials } from '../db/durable.js';
 
 export interface DemoOptions {
   seed?: number;
@@ -36,6 +37,7 @@ export async function generateDemo(
   for (const p of pipelines) {
     if (!p.demo) continue;
     onSource?.(p.name);
+    removeStalePartials(ctx.inbox(p.name));
     await p.demo(ctx);
   }
 }

@@ -9,7 +9,7 @@ export interface Job {
 /** node-cron jobs in Mexico City time; a job still running when its next tick comes is skipped, not stacked. */
 export class Scheduler {
   private tasks = new Map<string, { job: Job; task: ScheduledTask | null }>();
-  private stoppers: Array<() => void> = [];
+  private stoppers: Array<() => Promise<void> | void> = [];
   running = false;
 
   add(job: Job): void {
@@ -17,12 +17,12 @@ export class Scheduler {
   }
 
   /** Background loops that are not cron jobs (the uptime monitors); stopped with the scheduler. */
-  addLoop(start: () => () => void): void {
+  addLoop(start: () => () => Promise<void> | void): void {
     if (this.running) this.stoppers.push(start());
     else this.pendingLoops.push(start);
   }
 
-  private pendingLoops: Array<() => () => void> = [];
+  private pendingLoops: Array<() => () => Promise<void> | void> = [];
 
   start(): void {
     for (const entry of this.tasks.values()) {
@@ -36,14 +36,16 @@ export class Scheduler {
     this.running = true;
   }
 
-  stop(): void {
+  /** Stops the cron jobs (a job under way goes on; its caller waits for it) and the loops, waiting for their last writes. */
+  async stop(): Promise<void> {
     for (const entry of this.tasks.values()) {
       void entry.task?.stop();
       entry.task = null;
     }
-    for (const s of this.stoppers) s();
+    const stoppers = this.stoppers;
     this.stoppers = [];
     this.running = false;
+    await Promise.allSettled(stoppers.map(async (s) => s()));
   }
 
   jobs(): Array<{ nombre: string; programacion: string | null; proxima: string | null }> {

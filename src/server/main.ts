@@ -3,7 +3,6 @@ import http from 'node:http';
 import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { loadConfig, ROOT, type Config } from '../config/index.js';
-import { Warehouse } from '../db/warehouse.js';
 import { createApi } from '../api/app.js';
 import type { AppContext } from '../api/context.js';
 import { SESSION_COOKIE, userForSession } from '../auth/sessions.js';
@@ -14,51 +13,60 @@ import { makePrivate, PRIVATE_UMASK } from '../core/private-files.js';
 import { closeBrowser } from '../planning/browser.js';
 import { decodablePath, guarded, logStrayRejections } from './boundary.js';
 import { Scheduler } from '../scheduler/index.js';
-import { generateDemo } from '../demo/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
-import { PipelineBusyError, runPipeline } from '../../pipelines/runner/run.js';
+import { PipelineBusyError } from '../../pipelines/runner/run.js';
+import { scheduleBackups } from '../backup/schedule.js';
 import { ensureAdmin, issueCliToken, openWarehouse, writeServerFile } from './startup.js';
 import { runStarter } from './pipelines.js';
 import { ensureDashboardBuilt, DASHBOARD_BUILD } from './build.js';
 import { startDomainServices } from './services.js';
+import { loadDemo, StartupCancelled } from './demo.js';
+import { gracefulStop } from './shutdown.js';
+import { Tasks } from './tasks.js';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
-
-/** On an empty warehouse with the demo on: writes the demo files and runs every pipeline once, in order. */
-async function loadDemoIfEmpty(wh: Warehouse, config: Config): Promise<void> {
-  if (!config.demo) return;
-  const runs = await wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ops.ejecuciones');
-  if ((runs?.n ?? 0) > 0) return;
-  console.log('Almacén vacío: cargando los datos de demostración…');
-  await generateDemo(config, PIPELINES, {}, (s) => console.log(`  generando ${s}`));
-  for (const p of PIPELINES) {
-    if (p.configured && !p.configured()) continue;
-    const r = await runPipeline(wh, p, { dataDir: config.dataDir, origen: 'inicio' });
-    console.log(`  ${p.name}: ${r.estado === 'exito' ? 'éxito' : 'fallo'} — ${r.cargadas} filas cargadas, ${r.rechazadas} rechazadas${r.error ? ` (${r.error})` : ''}`);
-  }
-}
 
 export interface RunningServer {
   url: string;
   close: () => Promise<void>;
 }
 
-export async function startServer(config: Config = loadConfig()): Promise<RunningServer> {
+/**
+ * Opens the warehouse, finishes the first-start demo, starts the scheduler, the domain services and the HTTP server.
+ * `signal` aborted during start-up (SIGTERM while the demo loads) cancels the run under way, closes the warehouse
+ * and throws StartupCancelled; the demo resumes on the next start.
+ */
+export async function startServer(config: Config = loadConfig(), signal?: AbortSignal): Promise<RunningServer> {
   process.umask(PRIVATE_UMASK);
   logStrayRejections();
   await ensureDashboardBuilt();
   makePrivate(config.dataDir);
   const wh = await openWarehouse(config);
-  await ensureAdmin(wh, config);
-  await issueCliToken(wh, config);
-  await loadDemoIfEmpty(wh, config);
+  const onAbort = (): void => {
+    wh.beginStop();
+    wh.interruptLent();
+  };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await ensureAdmin(wh, config);
+    await issueCliToken(wh, config);
+    await loadDemo(wh, config, signal);
+    if (signal?.aborted) throw new StartupCancelled();
+  } catch (e) {
+    await wh.drainWrites().catch(() => undefined);
+    wh.close();
+    throw e;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
   // Files that existed before this start (an older install, a copied folder) lose any group or other access.
   makePrivate(config.dataDir);
   const stopAuthMaintenance = startAuthMaintenance(wh, config);
 
   const scheduler = new Scheduler();
-  const startRun = runStarter(wh, config);
-  const ctx: AppContext = { wh, config, pipelines: PIPELINES, startRun, scheduler };
+  const tasks = new Tasks();
+  const startRun = runStarter(wh, config, tasks);
+  const ctx: AppContext = { wh, config, pipelines: PIPELINES, startRun, scheduler, tasks };
   for (const p of PIPELINES) {
     if (p.configured && !p.configured()) continue;
     scheduler.add({
@@ -74,6 +82,7 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
       },
     });
   }
+  scheduleBackups(scheduler, wh, config.dataDir, tasks);
   startDomainServices(ctx);
 
   const api = createApi(ctx);
@@ -121,12 +130,9 @@ export async function startServer(config: Config = loadConfig()): Promise<Runnin
   let closing: Promise<void> | null = null;
   const close = (): Promise<void> =>
     (closing ??= (async () => {
-      scheduler.stop();
       stopAuthMaintenance();
+      await gracefulStop({ wh, scheduler, tasks, server });
       await closeBrowser();
-      await new Promise<void>((r) => server.close(() => r()));
-      server.closeAllConnections?.();
-      wh.close();
       fs.rmSync(path.join(config.dataDir, 'servidor.json'), { force: true });
     })());
   return { url, close };

@@ -2,21 +2,27 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.js';
 import { warehouseFile } from '../config/index.js';
-import { migrate } from '../db/migrate.js';
-import { Warehouse } from '../db/warehouse.js';
+import { openMigrated } from '../db/open.js';
+import type { Warehouse } from '../db/warehouse.js';
 import { generatePassword, hashPassword } from '../auth/passwords.js';
 import { countUsers, createUser } from '../auth/users.js';
 import { InputError } from '../core/errors.js';
-import { closeInterruptedRuns } from '../../pipelines/runner/run.js';
+import { closeInterruptedRuns } from '../../pipelines/runner/interrupted.js';
 
-/** Opens the warehouse (clear error when another process holds it) and applies pending migrations. */
+/**
+ * Opens the warehouse with its migrations applied crash-safely (src/db/open.ts; clear errors when another process
+ * holds it or it cannot be read) and closes the runs a killed process left open.
+ */
 export async function openWarehouse(config: Config): Promise<Warehouse> {
-  fs.mkdirSync(config.dataDir, { recursive: true });
-  const wh = await Warehouse.open(warehouseFile(config.dataDir));
+  fs.mkdirSync(config.dataDir, { recursive: true, mode: 0o700 });
+  const { wh, applied } = await openMigrated(warehouseFile(config.dataDir), config.dataDir);
   try {
-    const applied = await migrate(wh);
     if (applied.length) console.log(`Migraciones aplicadas: ${applied.join(', ')}`);
-    await closeInterruptedRuns(wh);
+    for (const r of await closeInterruptedRuns(wh)) {
+      console.log(r.estado === 'exito'
+        ? `La ejecución ${r.id} de «${r.pipeline}» se interrumpió después de confirmar su carga: sus datos están completos.`
+        : `La ejecución ${r.id} de «${r.pipeline}» se interrumpió antes de confirmar: no dejó datos; quedó registrada como fallida.`);
+    }
   } catch (e) {
     wh.close();
     throw e;

@@ -57,6 +57,9 @@ export class Monitor {
   private slots = new Map<string, Slot>();
   private reloadTimer: ReturnType<typeof setInterval> | null = null;
   private stopped = true;
+  /** Stopping gracefully: no new check starts, the ones under way finish and are recorded. */
+  private draining = false;
+  private inflight = new Set<Promise<void>>();
   private readonly now: () => number;
   readonly stats: MonitorStats = { realizadas: 0, omitidas: 0, tardias: 0 };
 
@@ -69,6 +72,27 @@ export class Monitor {
     await this.reload();
     if (this.stopped) return;
     this.reloadTimer = setInterval(() => void this.reload().catch((e) => console.error(`[disponibilidad] catálogo: ${(e as Error).message}`)), this.opts.reloadMs ?? 30_000);
+  }
+
+  /**
+   * Graceful stop: no new check starts; the checks under way finish (each within its own timeout) and reach the
+   * sink, so every request a service received is recorded. Then stop().
+   */
+  async drain(maxMs = 30_000): Promise<void> {
+    this.draining = true;
+    if (this.reloadTimer) clearInterval(this.reloadTimer);
+    this.reloadTimer = null;
+    for (const s of this.slots.values()) {
+      if (s.timer) clearTimeout(s.timer);
+      s.timer = null;
+    }
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inflight]),
+      new Promise((r) => (timer = setTimeout(r, maxMs))),
+    ]);
+    clearTimeout(timer);
+    this.stop();
   }
 
   stop(): void {
@@ -111,11 +135,16 @@ export class Monitor {
   }
 
   private arm(s: Slot): void {
-    s.timer = setTimeout(() => void this.fire(s), Math.max(0, s.next - this.now()));
+    if (this.draining) return;
+    s.timer = setTimeout(() => {
+      const p = this.fire(s);
+      this.inflight.add(p);
+      void p.finally(() => this.inflight.delete(p));
+    }, Math.max(0, s.next - this.now()));
   }
 
   private async fire(s: Slot): Promise<void> {
-    if (this.stopped || this.slots.get(s.def.id) !== s || s.running) return;
+    if (this.stopped || this.draining || this.slots.get(s.def.id) !== s || s.running) return;
     const interval = Math.max(0.01, s.def.intervalo_s) * 1000;
     const planned = s.next;
     const start = this.now();

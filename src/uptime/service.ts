@@ -16,17 +16,18 @@ export async function activeServices(wh: Warehouse): Promise<ServiceDef[]> {
 export function uptimeService(ctx: AppContext): void {
   const cfg = uptimeConfig();
   if (!cfg.enabled) return;
-  const sched = ctx.scheduler as AppContext['scheduler'] & { addLoop?: (start: () => () => void) => void };
+  const sched = ctx.scheduler as AppContext['scheduler'] & { addLoop?: (start: () => () => Promise<void> | void) => void };
   sched.addLoop?.(() => {
     const writer = new BatchWriter(ctx.wh, cfg.loteMs);
     const monitor = new Monitor({ load: () => activeServices(ctx.wh), probe: realProbe(() => ctx.config.publicUrl), sink: (c) => writer.add(c) });
     writer.start();
     monitor.start().catch((e) => console.error(`[disponibilidad] no arrancó el monitor: ${(e as Error).message}`));
     const off = onCatalogChange(() => void monitor.reload().catch(() => undefined));
-    return () => {
+    // Graceful stop: the checks under way finish and are recorded, then the last batch is written.
+    return async () => {
       off();
-      monitor.stop();
-      void writer.stop();
+      await monitor.drain();
+      await writer.stop();
     };
   });
 }

@@ -23,10 +23,11 @@ export class BatchWriter {
     this.timer ??= setInterval(() => void this.flush(), this.everyMs);
   }
 
+  /** Stops the timer and writes everything buffered, including what arrived while a flush was under way. */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
-    await this.flush();
+    for (let tries = 0; (this.flushing || this.buffer.length) && tries < 20; tries++) await (this.flushing ?? this.flush());
   }
 
   async flush(): Promise<void> {

@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginPage } from '../helpers/browser.js';
 import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
+import { listBackups } from '../../src/backup/store.js';
 
 let srv: TestServer;
 let browser: Browser;
@@ -61,6 +62,26 @@ describe('Procesos de carga (end to end, built server with the demo, Debian chro
     expect(text).toContain('fecha_apertura');
     expect(text).toContain('estado');
     expect(text).toMatch(/31\/02\/2026 10:00/);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('the backups card shows the newest backup, its size and age; "Crear respaldo ahora" adds one', async () => {
+    // The first start takes a backup of its own in the background.
+    await expect.poll(() => listBackups(srv.dataDir).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const before = listBackups(srv.dataDir).length;
+    await page.goto(`${srv.url}/admin/procesos`);
+    const card = page.locator('section.respaldos');
+    await card.locator('.ultimo').waitFor({ timeout: 30_000 });
+    const newest = listBackups(srv.dataDir).at(-1)!;
+    expect(await card.locator('.ultimo').getAttribute('data-respaldo')).toBe(newest.nombre);
+    const text = await card.locator('.ultimo').innerText();
+    expect(text).toMatch(/Último: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(hace (un momento|\d+ min)\)/);
+    expect(text).toMatch(/\d+(\.\d)? (KB|MB)/);
+    expect(text).toContain('✓ Vigente');
+    await card.getByRole('button', { name: 'Crear respaldo ahora' }).click();
+    await card.getByRole('status').filter({ hasText: /Se creó el respaldo \d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}/ }).waitFor({ timeout: 30_000 });
+    expect(listBackups(srv.dataDir).length).toBe(before + 1);
+    await expect.poll(() => card.locator('.ultimo').getAttribute('data-respaldo')).toBe(listBackups(srv.dataDir).at(-1)!.nombre);
     expect(consoleErrors).toEqual([]);
   });
 });

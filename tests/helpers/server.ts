@@ -13,7 +13,11 @@ export interface TestServer {
   log: () => string;
   /** fetch with this client's session cookie (after login). */
   client: () => Client;
+  /** SIGTERM (graceful stop), SIGKILL after 15 s. */
   stop: () => Promise<void>;
+  kill9: () => Promise<void>;
+  exited: SpawnedServer['exited'];
+  waitForLog: SpawnedServer['waitForLog'];
 }
 
 export interface Client {
@@ -23,11 +27,37 @@ export interface Client {
   cookie: () => string | null;
 }
 
-/**
- * Starts the real server (`atalaya serve`) as a child process on a free port with its own data folder, and
- * waits until /api/health answers. `demo` loads the demo data as a new installation does.
- */
-export async function startTestServer(opts: { demo?: boolean; dataDir?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<TestServer> {
+export interface SpawnedServer {
+  dataDir: string;
+  proc: ChildProcess;
+  log: () => string;
+  /** Resolves when the output matches (or rejects when the process ends first or ms pass). */
+  waitForLog: (re: RegExp, ms?: number) => Promise<void>;
+  /** SIGKILL, as a power cut or the OOM killer would; resolves when the process is gone. */
+  kill9: () => Promise<void>;
+  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+
+export interface ServerOptions {
+  demo?: boolean;
+  dataDir?: string;
+  env?: NodeJS.ProcessEnv;
+  timeoutMs?: number;
+}
+
+const started = new Set<ChildProcess>();
+/** Kills (SIGKILL) every server this test process started that is still running: for afterAll, after a failure. */
+export async function killStrayServers(): Promise<void> {
+  await Promise.all([...started].map((p) => new Promise<void>((r) => {
+    if (p.exitCode !== null || p.signalCode !== null) return r();
+    p.once('exit', () => r());
+    p.kill('SIGKILL');
+  })));
+  started.clear();
+}
+
+/** Starts `atalaya serve` as a child process on a free port with its own data folder, without waiting for it. */
+export function spawnServer(opts: ServerOptions = {}): SpawnedServer {
   const dataDir = opts.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-srv-'));
   let out = '';
   const proc = spawn(process.execPath, [path.join(ROOT, 'bin', 'atalaya.js'), 'serve'], {
@@ -38,23 +68,58 @@ export async function startTestServer(opts: { demo?: boolean; dataDir?: string; 
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  started.add(proc);
+  proc.once('exit', () => started.delete(proc));
   proc.stdout!.on('data', (d) => (out += d));
   proc.stderr!.on('data', (d) => (out += d));
-  const serverFile = path.join(dataDir, 'servidor.json');
-  const deadline = Date.now() + (opts.timeoutMs ?? 150_000);
-  let url = '';
-  while (Date.now() < deadline) {
-    if (proc.exitCode !== null) throw new Error(`el servidor terminó con ${proc.exitCode}:\n${out}`);
-    if (fs.existsSync(serverFile)) {
-      url = (JSON.parse(fs.readFileSync(serverFile, 'utf8')) as { url: string }).url;
-      const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.once('exit', (code, signal) => r({ code, signal })));
+  const waitForLog = async (re: RegExp, ms = 120_000): Promise<void> => {
+    const deadline = Date.now() + ms;
+    while (!re.test(out)) {
+      if (proc.exitCode !== null || proc.signalCode !== null) throw new Error(`el servidor terminó antes de ${re}:\n${out}`);
+      if (Date.now() > deadline) throw new Error(`no apareció ${re} en la salida:\n${out}`);
+      await new Promise((r) => setTimeout(r, 20));
     }
-    await new Promise((r) => setTimeout(r, 200));
+  };
+  const kill9 = async (): Promise<void> => {
+    if (proc.exitCode === null && proc.signalCode === null) proc.kill('SIGKILL');
+    await exited;
+  };
+  return { dataDir, proc, log: () => out, waitForLog, kill9, exited };
+}
+
+/** The URL of the server process `pid` once /api/health answers 200 (a stale servidor.json of a killed one is ignored). */
+export async function waitForHealth(s: SpawnedServer, timeoutMs = 150_000): Promise<string> {
+  const serverFile = path.join(s.dataDir, 'servidor.json');
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (s.proc.exitCode !== null || s.proc.signalCode !== null) throw new Error(`el servidor terminó con ${s.proc.exitCode ?? s.proc.signalCode}:\n${s.log()}`);
+    if (fs.existsSync(serverFile)) {
+      const info = (() => {
+        try {
+          return JSON.parse(fs.readFileSync(serverFile, 'utf8')) as { url: string; pid: number };
+        } catch {
+          return null;
+        }
+      })();
+      if (info && info.pid === s.proc.pid && (await fetch(`${info.url}/api/health`).then((r) => r.ok, () => false))) return info.url;
+    }
+    await new Promise((r) => setTimeout(r, 100));
   }
-  if (!url) throw new Error(`el servidor no respondió a tiempo:\n${out}`);
+  throw new Error(`el servidor no respondió a tiempo:\n${s.log()}`);
+}
+
+/**
+ * Starts the real server (`atalaya serve`) as a child process on a free port with its own data folder, and
+ * waits until /api/health answers. `demo` loads the demo data as a new installation does.
+ */
+export async function startTestServer(opts: ServerOptions = {}): Promise<TestServer> {
+  const spawned = spawnServer(opts);
+  const { dataDir, proc } = spawned;
+  const out = spawned.log;
+  const url = await waitForHealth(spawned, opts.timeoutMs);
   const stop = async (): Promise<void> => {
-    if (proc.exitCode !== null) return;
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
     proc.kill('SIGTERM');
     await new Promise<void>((r) => {
       const t = setTimeout(() => {
@@ -90,5 +155,5 @@ export async function startTestServer(opts: { demo?: boolean; dataDir?: string; 
       },
     };
   };
-  return { url, dataDir, proc, log: () => out, client, stop };
+  return { url, dataDir, proc, log: out, client, stop, kill9: spawned.kill9, exited: spawned.exited, waitForLog: spawned.waitForLog };
 }

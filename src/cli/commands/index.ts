@@ -1,6 +1,8 @@
 import type { Config } from '../../config/index.js';
 import { ensureDashboardBuilt } from '../../server/build.js';
 import { demo } from './demo.js';
+import { detener } from './detener.js';
+import { respaldoCrear, respaldoListar, respaldoRestaurar } from './respaldo.js';
 import { exportCmd } from './export.js';
 import { etlHistory, etlList, etlRun } from './etl.js';
 import { importCartografia } from './import.js';
@@ -23,4 +25,8 @@ export const commands: Record<string, Command> = {
   'servicio add': servicioAdd as Command,
   'servicio rm': servicioRm as Command,
   export: exportCmd as Command,
+  'respaldo crear': respaldoCrear as Command,
+  'respaldo listar': respaldoListar as Command,
+  'respaldo restaurar': respaldoRestaurar as Command,
+  detener: detener as Command,
 };
