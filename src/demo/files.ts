@@ -6,6 +6,16 @@ import Papa from 'papaparse';
 
 export type Cell = string | number | null | undefined;
 
+/**
+ * The demo writes each file whole and in place; it dates it `ageS` seconds back so that the runner, which leaves a
+ * file modified in the last seconds for the next run (it may still be being copied), loads it at once. Files
+ * written one after another keep their order of arrival.
+ */
+export function markArrived(file: string, ageS = 60): void {
+  const t = (Date.now() - ageS * 1000) / 1000;
+  fs.utimesSync(file, t, t);
+}
+
 /** Writes a CSV the way the units' systems do: UTF-8 (optionally with BOM) or Windows-1252, `,` or `;`. */
 export function writeCsv(
   file: string,
@@ -21,6 +31,7 @@ export function writeCsv(
   const enc = opts.encoding ?? 'utf-8';
   const buf = enc === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((enc === 'utf-8-bom' ? '\ufeff' : '') + text, 'utf8');
   fs.writeFileSync(file, buf);
+  markArrived(file);
 }
 
 /** Writes an XLSX workbook; each sheet may carry title rows above its header, as units' reports do. */
@@ -37,6 +48,7 @@ export async function writeXlsx(
   }
   fs.mkdirSync(path.dirname(file), { recursive: true });
   await wb.xlsx.writeFile(file);
+  markArrived(file);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

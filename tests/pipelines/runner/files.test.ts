@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../../pipelines/tickets/index.js';
+import { markArrived } from '../../../src/demo/files.js';
 import { dropFile, tempWarehouse } from '../../helpers/warehouse.js';
 import { COLS, csv, ticket } from './tickets-helpers.js';
 
@@ -122,6 +123,7 @@ describe('file runner: encodings, delimiters, dates and XLSX', () => {
     const file = path.join(tmp.dataDir, 'inbox', 'tickets', 'reporte_tickets.xlsx');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await wb.xlsx.writeFile(file);
+    markArrived(file);
 
     const r = await run();
     expect(r).toMatchObject({ estado: 'exito', leidas: 3, cargadas: 2, rechazadas: 1 });
@@ -181,7 +183,10 @@ describe('file runner: validation against the contract', () => {
     ]);
     const stored = await tmp.wh.one<{ avisos: string }>('SELECT avisos FROM ops.ejecuciones WHERE id = $1', [r.id]);
     expect(stored!.avisos).toMatch(/«estado»/);
-    expect(fs.readdirSync(path.join(tmp.dataDir, 'archivo', 'tickets', 'rechazados')).some((f) => f.endsWith('tickets_sin_estado.csv'))).toBe(true);
+    // Out of the inbox, into rechazados/<fuente>/, like any file that cannot load at all.
+    expect(fs.readdirSync(path.join(tmp.dataDir, 'rechazados', 'tickets')).some((f) => f.endsWith('tickets_sin_estado.csv'))).toBe(true);
+    expect(fs.readdirSync(path.join(tmp.dataDir, 'inbox', 'tickets'))).toEqual([]);
+    expect(r.rechazadas).toBe(1);
   });
 
   it('headers match regardless of case, accents and spaces; extra columns are reported, not fatal', async () => {
