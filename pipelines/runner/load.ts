@@ -56,8 +56,9 @@ export async function stageInput(c: DuckDBConnection, t: TableContract, input: R
     const pos = input.header.positions.get(col.name);
     source.set(col.name, pos === undefined ? null : `c${pos}`);
   }
-  // For a CSV the row number is the temporary table's row id (rows keep the file's order: DuckDB preserves
-  // insertion order), cheaper than a window.
+  // For a CSV the row number is the temporary table's row id, cheaper than a window: rows keep the file's order
+  // (DuckDB preserves insertion order) as long as the query has no join; validate.ts writes its value lists
+  // with list_contains because DuckDB plans a long IN list as a join, which reorders a parallel read.
   await c.run(`CREATE TEMP TABLE ${typed} AS ${validatedSelect(t, source, reader, input.filaColumn)}`);
   let fila = '_fila';
   if (!input.filaColumn) {
@@ -91,7 +92,7 @@ export async function mergeStaged(c: DuckDBConnection, s: Staged, run: RunRef): 
   );
   const goodTyped = `SELECT ${t.columns.map((x) => ident(x.name)).join(', ')}, ${fila} AS _fila FROM ${typed} WHERE _errores IS NULL`;
   if (t.merge) {
-    const r = await t.merge(c, { good: `(${goodTyped})`, archivo: input.archivo, hoja: input.hoja ?? null, present: new Set(input.header.positions.keys()) }, run);
+    const r = await t.merge(c, { good: `(${goodTyped})`, archivo: input.archivo, hoja: input.hoja ?? null }, run);
     return { leidas: s.leidas, cargadas: r.cargadas, rechazadas: s.rechazadas + r.rechazadas };
   }
   const good = `good_${++seq}`;

@@ -166,6 +166,19 @@ describe('file runner: validation against the contract', () => {
     ]);
   });
 
+  it('in a file big enough to be read in parallel, quarantined rows keep their row numbers and the last row of a key wins', async () => {
+    const n = 300_000;
+    const rows = [ticket(1, { titulo: 'primera' }), ...Array.from({ length: n }, (_, i) => ticket(100 + i)), ticket(1, { titulo: 'última' }), ticket(7, { estado: 'escalado' })];
+    dropFile(tmp.dataDir, 'tickets', 'tickets_grande.csv', csv(rows));
+    const r = await run();
+    expect(r).toMatchObject({ estado: 'exito', leidas: n + 3, rechazadas: 1, cargadas: n + 1 });
+    // Header = row 1; ticket 7 is the last of n + 3 data rows.
+    expect((await quarantine(r.id)).map(({ fila, campo }) => ({ fila, campo }))).toEqual([{ fila: n + 4, campo: 'estado' }]);
+    expect(await tmp.wh.all('SELECT titulo, _fila FROM core.tickets WHERE id = 1')).toEqual([{ titulo: 'última', _fila: n + 3 }]);
+    const lineage = await tmp.wh.one<{ mal: number }>('SELECT count(*) FILTER (WHERE _fila <> id - 100 + 3)::INTEGER AS mal FROM core.tickets WHERE id >= 100');
+    expect(lineage!.mal).toBe(0);
+  });
+
   it('a file missing a required column is rejected naming the column; nothing of it loads', async () => {
     dropFile(tmp.dataDir, 'tickets', 'tickets_1.csv', csv([ticket(1)]));
     await run();
