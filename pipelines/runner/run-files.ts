@@ -91,6 +91,16 @@ async function quarantineFile(c: DuckDBConnection, ctx: RunContext, r: { archivo
   );
 }
 
+/**
+ * Files apply in the order they arrived; across tables, in the order the pipeline declares its tables (a
+ * catalogue before the rows that refer to it). The sort is stable, so files of one table keep their arrival order.
+ */
+function applyOrder(p: Pipeline, plans: Plan[]): Plan[] {
+  const rank = (plan: Plan): number =>
+    plan.kind === 'load' && plan.extracted.inputs.length ? Math.min(...plan.extracted.inputs.map((x) => p.tables.indexOf(x.table))) : p.tables.length;
+  return [...plans].sort((a, b) => rank(a) - rank(b));
+}
+
 /** The run's transaction: every file's quarantine and merge, the pipeline's own work, the transform. */
 async function commitPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, plans: Plan[], avisos: string[], at: { plan: Plan | null }): Promise<LoadCounts> {
   return inTransaction(c, async (tx) => {
@@ -102,7 +112,7 @@ async function commitPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, pl
     };
     const notes: string[] = [];
     const rejectedTo = `rechazados/${p.name}/`;
-    for (const [i, plan] of plans.entries()) {
+    for (const [i, plan] of applyOrder(p, plans).entries()) {
       const name = plan.entry.name;
       if (plan.kind === 'load') {
         at.plan = plan;

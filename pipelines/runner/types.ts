@@ -38,8 +38,6 @@ export interface StagedRows {
   /** What quarantine rows name as the file, and the sheet of a workbook. */
   archivo: string;
   hoja: string | null;
-  /** Contract columns the file has (a column it lacks is not a column it empties). */
-  present: ReadonlySet<string>;
 }
 
 export interface RunRef {
