@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { inboxLimits } from '../../../pipelines/runner/inbox/limits.js';
+import { readInboxFile, scanInbox } from '../../../pipelines/runner/inbox/scan.js';
 import { runPipeline } from '../../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../../pipelines/tickets/index.js';
 import { dropFile, tempWarehouse } from '../../helpers/warehouse.js';
@@ -61,6 +63,16 @@ describe('inbox: identical files', () => {
     expect(q.map((x) => x.archivo)).toEqual(['falso.xlsx', 'falso_copia.xlsx']);
     expect(q[1]!.motivo).toBe('mismo contenido que «falso.xlsx», que se rechazó');
     expect(fs.readdirSync(path.join(tmp.dataDir, 'rechazados', 'tickets'))).toHaveLength(2);
+
+    // Dropped again later, the same bytes are looked at again (the contract may have changed) and rejected again.
+    dropFile(tmp.dataDir, 'tickets', 'falso.xlsx', 'no soy un libro');
+    const r2 = await run();
+    expect(r2).toMatchObject({ estado: 'exito', rechazadas: 1 });
+    expect(await tmp.wh.all('SELECT archivo, estado, ejecucion_id FROM ops.archivos_cargados')).toEqual([
+      { archivo: 'falso.xlsx', estado: 'rechazado', ejecucion_id: r2.id },
+    ]);
+    expect(fs.readdirSync(path.join(tmp.dataDir, 'rechazados', 'tickets'))).toHaveLength(3);
+    expect(inbox()).toEqual([]);
   });
 });
 
@@ -131,6 +143,15 @@ describe('inbox: files still arriving', () => {
     expect(r2).toMatchObject({ estado: 'exito', cargadas: 1 });
     expect(await tmp.wh.all('SELECT id FROM core.tickets ORDER BY id')).toEqual([{ id: 1 }, { id: 3 }]);
     expect(inbox()).toEqual(['descarga.csv.part', '~$libro.xlsx']);
+  });
+
+  it('a file that grows between the listing and the read waits for the next run', async () => {
+    tmp = await tempWarehouse();
+    const file = dropFile(tmp.dataDir, 'tickets', 'creciendo.csv', csv([ticket(1)]));
+    const limits = inboxLimits();
+    const [entry] = scanInbox(path.dirname(file), limits).ready;
+    fs.appendFileSync(file, csv([ticket(2)]).split('\r\n').slice(1).join('\r\n'));
+    expect(readInboxFile(entry!, limits)).toEqual({ kind: 'waiting', motivo: 'cambió mientras se leía (puede estar copiándose); se cargará en la próxima ejecución' });
   });
 
   it('the wait is configurable: ATALAYA_ESPERA_ARCHIVO_S=0 takes a file written this instant', async () => {
