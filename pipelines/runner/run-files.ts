@@ -68,6 +68,8 @@ async function planFile(entry: InboxEntry, i: number, p: Pipeline, limits: Inbox
     const extracted = await extractFile({ name: entry.name, path: entry.path, sha256: read.sha256, content: read.content }, p.tables, tmpDir, limits, i);
     plan = extracted.unrecognized ? { kind: 'left', entry } : { kind: 'load', entry, sha256: read.sha256, extracted, staged: [] };
   } catch (e) {
+    // A system error (disk full, too many open files) is not the file's fault: the run fails and the file stays.
+    if (!(e instanceof RejectedFileError) && /^E[A-Z0-9]+$/.test(String((e as NodeJS.ErrnoException).code))) throw e;
     plan = { kind: 'rejected', entry, sha256: read.sha256, motivo: reasonOf(e, 'no se pudo leer el archivo', entry.name) };
   }
   seen.set(read.sha256, plan);

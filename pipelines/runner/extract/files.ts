@@ -64,7 +64,12 @@ export function writeRowsCsv(tmpFile: string, rows: Array<{ fila: number; cells:
 }
 
 async function readXlsx(content: Buffer, limits: InboxLimits): Promise<SheetRows[]> {
-  checkXlsxArchive(content, limits.maxBytes);
+  try {
+    checkXlsxArchive(content, limits.maxBytes);
+  } catch (e) {
+    // A directory whose offsets point outside the file ends in a RangeError while it is read.
+    throw e instanceof RejectedFileError ? e : new RejectedFileError(XLSX_UNREADABLE);
+  }
   try {
     return await readWorkbook(content);
   } catch (e) {

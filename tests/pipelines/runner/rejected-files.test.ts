@@ -72,7 +72,11 @@ describe('a file that cannot be read is rejected alone', () => {
   it('binary, empty, UTF-16, old Excel, a workbook named .csv, a ZIP without a workbook, a damaged workbook: each with its own reason', async () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
     const good = await workbook([ticket(9)]);
+    // A central directory whose entry claims 65,535 bytes of extra fields, past the end of the file.
+    const overrun = buildZip([{ name: 'xl/workbook.xml', data: '<workbook/>' }]);
+    overrun.writeUInt16LE(0xffff, overrun.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 30);
     const hostile: Record<string, [Buffer | string, RegExp]> = {
+      'desbordado.xlsx': [overrun, /^no se pudo leer como libro de Excel/],
       'imagen.csv': [png, /contiene datos binarios/],
       'vacio.csv': ['', /está vacío/],
       'unicode.csv': [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(csv([ticket(50)]), 'utf16le')]), /UTF-16/],
