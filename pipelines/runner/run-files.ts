@@ -104,7 +104,7 @@ function applyOrder(p: Pipeline, plans: Plan[]): Plan[] {
 }
 
 /** The run's transaction: every file's quarantine and merge, the pipeline's own work, the transform. */
-async function commitPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, plans: Plan[], avisos: string[], at: { plan: Plan | null }): Promise<LoadCounts> {
+async function commitPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, plans: Plan[], at: { plan: Plan | null }): Promise<{ totals: LoadCounts; notes: string[] }> {
   return inTransaction(c, async (tx) => {
     const totals: LoadCounts = { leidas: 0, cargadas: 0, rechazadas: 0 };
     const add = (n: LoadCounts): void => {
@@ -148,8 +148,7 @@ async function commitPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, pl
     if (p.afterFiles) add(await p.afterFiles(tx, ctx));
     for (const sql of p.transform ?? []) await tx.run(sql);
     faultPoint('before-commit');
-    avisos.push(...notes);
-    return totals;
+    return { totals, notes };
   });
 }
 
@@ -176,7 +175,9 @@ async function loadPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, plan
     for (;;) {
       const at: { plan: Plan | null } = { plan: null };
       try {
-        return await commitPlans(c, p, ctx, plans, avisos, at);
+        const { totals, notes } = await commitPlans(c, p, ctx, plans, at);
+        avisos.push(...notes);
+        return totals;
       } catch (e) {
         const culprit = at.plan;
         if (!culprit || !DATA_ERROR.test(String((e as Error)?.message))) throw e;
