@@ -194,7 +194,7 @@ function dispose(ctx: RunContext, p: Pipeline, plans: Plan[], avisos: string[]):
     if (plan.kind === 'left') continue;
     const dir = isRejected(plan) ? rejectedDir(ctx.dataDir, p.name) : archiveDir(ctx.dataDir, p.name);
     try {
-      moveAside(plan.entry.path, dir);
+      moveAside(plan.entry.path, plan.entry.rawName, dir);
     } catch (e) {
       avisos.push(`${plan.entry.name}: no se pudo mover fuera de la bandeja (${(e as NodeJS.ErrnoException).code ?? 'error'}); su contenido ya quedó registrado`);
     }

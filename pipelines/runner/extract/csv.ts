@@ -37,7 +37,7 @@ export function assertText(content: Buffer): void {
  * Windows-1252, the encoding Excel on Spanish Windows writes, transcoded with the platform's decoder.
  * `safeName` is the name the file gets in `tmpDir` (a folder from safeTempDir), the path DuckDB reads.
  */
-export function prepareCsv(file: string, content: Buffer, tmpDir: string, safeName: string): PreparedCsv {
+export function prepareCsv(file: string | Buffer, content: Buffer, tmpDir: string, safeName: string): PreparedCsv {
   assertText(content);
   let text: string | null = null;
   let out: string;

@@ -12,7 +12,7 @@ import { checkXlsxArchive } from './zip.js';
 /** A settled inbox file, read and hashed. */
 export interface SourceFile {
   name: string;
-  path: string;
+  path: string | Buffer;
   sha256: string;
   content: Buffer;
 }

@@ -34,7 +34,7 @@ export function safeTempDir(preferred: string): string {
  * Gives `source` a safe name inside `dir` (a safe folder from safeTempDir): a hard link, so even a large file
  * costs nothing to expose; a copy when the two are on different file systems.
  */
-export function safeLink(source: string, dir: string, name: string): string {
+export function safeLink(source: string | Buffer, dir: string, name: string): string {
   if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`nombre temporal inseguro: ${name}`);
   const target = path.join(dir, name);
   fs.rmSync(target, { force: true });

@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -5,11 +6,17 @@ import { megabytes, type InboxLimits } from './limits.js';
 
 /** A file of the inbox that is ready to be read: complete, settled, of a format the runner reads. */
 export interface InboxEntry {
+  /** The name as users read it (a name that is not UTF-8, as a Windows share may write, decoded as Windows-1252). */
   name: string;
-  path: string;
+  /** The name's bytes, and the path to open: a Buffer when the name is not UTF-8, so the file is still found. */
+  rawName: Buffer;
+  path: string | Buffer;
   size: number;
   mtimeMs: number;
 }
+
+const join = (dir: string, raw: Buffer): string | Buffer =>
+  isUtf8(raw) ? path.join(dir, raw.toString('utf8')) : Buffer.concat([Buffer.from(path.join(dir, '/')), raw]);
 
 export interface InboxScan {
   /** In the order they arrived: modification time, then name. */
@@ -31,18 +38,22 @@ const seconds = (ms: number): string => `${(ms / 1000).toLocaleString('es-MX', {
 export function scanInbox(dir: string, limits: InboxLimits, now = Date.now()): InboxScan {
   const out: InboxScan = { ready: [], waiting: [] };
   if (!fs.existsSync(dir)) return out;
-  for (const d of fs.readdirSync(dir, { withFileTypes: true })) {
-    if (!d.isFile() || d.name.startsWith('.')) continue;
-    if (d.name.startsWith('~$')) {
-      out.waiting.push({ name: d.name, motivo: 'archivo de bloqueo de Excel (el libro está abierto); se ignora' });
+  for (const d of fs.readdirSync(dir, { withFileTypes: true, encoding: 'buffer' })) {
+    // Only regular files: a link, a folder or a pipe named like a CSV is not read.
+    if (!d.isFile()) continue;
+    const raw = d.name;
+    const name = isUtf8(raw) ? raw.toString('utf8') : new TextDecoder('windows-1252').decode(raw);
+    if (name.startsWith('.')) continue;
+    if (name.startsWith('~$')) {
+      out.waiting.push({ name, motivo: 'archivo de bloqueo de Excel (el libro está abierto); se ignora' });
       continue;
     }
-    if (PARTIAL.test(d.name)) {
-      out.waiting.push({ name: d.name, motivo: 'descarga o copia incompleta; se cargará cuando termine de llegar' });
+    if (PARTIAL.test(name)) {
+      out.waiting.push({ name, motivo: 'descarga o copia incompleta; se cargará cuando termine de llegar' });
       continue;
     }
-    if (!READABLE.test(d.name)) continue;
-    const p = path.join(dir, d.name);
+    if (!READABLE.test(name)) continue;
+    const p = join(dir, raw);
     let st: fs.Stats;
     try {
       st = fs.statSync(p);
@@ -50,10 +61,10 @@ export function scanInbox(dir: string, limits: InboxLimits, now = Date.now()): I
       continue; // gone since the listing (another process took it)
     }
     if (Math.abs(now - st.mtimeMs) < limits.settleMs) {
-      out.waiting.push({ name: d.name, motivo: `cambió hace menos de ${seconds(limits.settleMs)} (puede estar copiándose); se cargará en la próxima ejecución` });
+      out.waiting.push({ name, motivo: `cambió hace menos de ${seconds(limits.settleMs)} (puede estar copiándose); se cargará en la próxima ejecución` });
       continue;
     }
-    out.ready.push({ name: d.name, path: p, size: st.size, mtimeMs: st.mtimeMs });
+    out.ready.push({ name, rawName: raw, path: p, size: st.size, mtimeMs: st.mtimeMs });
   }
   out.ready.sort((a, b) => a.mtimeMs - b.mtimeMs || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return out;

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,40 @@ describe('inbox: file names', () => {
     expect(fs.existsSync(path.join(cwd, 'canario'))).toBe(false);
     expect(inbox()).toEqual([]);
     expect(archived()).toEqual([...names].sort());
+  });
+
+  it('a name that is not UTF-8 (a Windows share) and a name too long to archive with its prefix still load and leave the inbox', async () => {
+    tmp = await tempWarehouse();
+    const dir = path.dirname(dropFile(tmp.dataDir, 'tickets', 'otro.csv', csv([ticket(3)])));
+    // «petición.csv» written in Windows-1252: ó is the single byte 0xF3.
+    const latin = Buffer.concat([Buffer.from('petici'), Buffer.from([0xf3]), Buffer.from('n.csv')]);
+    const latinPath = Buffer.concat([Buffer.from(dir + '/'), latin]);
+    fs.writeFileSync(latinPath, csv([ticket(1)]));
+    fs.utimesSync(latinPath, (Date.now() - 60_000) / 1000, (Date.now() - 60_000) / 1000);
+    const long = `${'ñ'.repeat(124)}.csv`; // 252 bytes
+    dropFile(tmp.dataDir, 'tickets', long, csv([ticket(2)]));
+    const r = await run();
+    expect(r).toMatchObject({ estado: 'exito', cargadas: 3, rechazadas: 0 });
+    expect(await tmp.wh.all('SELECT id, _archivo FROM core.tickets ORDER BY id')).toEqual([
+      { id: 1, _archivo: 'petición.csv' }, { id: 2, _archivo: long }, { id: 3, _archivo: 'otro.csv' },
+    ]);
+    expect(inbox()).toEqual([]);
+    const names = fs.readdirSync(path.join(tmp.dataDir, 'archivo', 'tickets'), { encoding: 'buffer' });
+    expect(names).toHaveLength(3);
+    expect(names.every((n) => n.length <= 255)).toBe(true);
+    expect(names.some((n) => n.includes(latin))).toBe(true);
+    expect(names.map((n) => n.toString('utf8')).some((n) => /_ñ+\.csv$/.test(n))).toBe(true);
+  });
+
+  it('what is not a regular file is not read: a folder, a link and a pipe named like CSVs stay as they are', async () => {
+    tmp = await tempWarehouse();
+    const dir = path.dirname(dropFile(tmp.dataDir, 'tickets', 'bueno.csv', csv([ticket(1)])));
+    fs.mkdirSync(path.join(dir, 'carpeta.csv'));
+    fs.symlinkSync('/etc/passwd', path.join(dir, 'enlace.csv'));
+    execFileSync('mkfifo', [path.join(dir, 'tubo.csv')]);
+    const r = await run();
+    expect(r).toMatchObject({ estado: 'exito', cargadas: 1, rechazadas: 0 });
+    expect(inbox()).toEqual(['carpeta.csv', 'enlace.csv', 'tubo.csv']);
   });
 
   it('a data folder whose own path has pattern characters still reads each file exactly', async () => {
