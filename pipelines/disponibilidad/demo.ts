@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DAY, HOUR, mxMidnight, writeCsv } from '../../src/demo/files.js';
+import { DAY, HOUR, markArrived, mxMidnight, writeCsv } from '../../src/demo/files.js';
 import { writeFileAtomic } from '../../src/db/durable.js';
 import { todayMx } from '../../src/demo/index.js';
 import { rng, seedFor } from '../../src/demo/rng.js';
@@ -93,4 +93,5 @@ export async function disponibilidadDemo(ctx: DemoContext): Promise<void> {
   lines.push(`portal,31/02/2025 25:61,si,40.0,200,`);
   lines.push(`correo,${isoMx(end - STEP)},quizá,40.0,200,`);
   writeFileAtomic(path.join(dir, 'verificaciones_historial.csv'), lines.join('\r\n') + '\r\n');
+  markArrived(path.join(dir, 'verificaciones_historial.csv'));
 }

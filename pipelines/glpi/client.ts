@@ -13,6 +13,8 @@ export interface GlpiConfig {
   /** Rows per search/Ticket page (GLPI's api_max_range caps it; default 200). */
   pageSize: number;
   timeoutMs: number;
+  /** Seconds each read goes back before the previous read began (clock drift, one-second date_mod; default 120). */
+  overlapS: number;
 }
 
 export function glpiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GlpiConfig | null {
@@ -26,6 +28,7 @@ export function glpiConfigFromEnv(env: NodeJS.ProcessEnv = process.env): GlpiCon
     userToken,
     pageSize: Math.max(1, Number(env.ATALAYA_GLPI_PAGE_SIZE ?? 200) || 200),
     timeoutMs: Math.max(100, Number(env.ATALAYA_GLPI_TIMEOUT_MS ?? 30_000) || 30_000),
+    overlapS: Math.max(1, Number(env.ATALAYA_GLPI_TRASLAPE_S ?? 120) || 120),
   };
 }
 
@@ -34,7 +37,10 @@ export const GLPI_NOT_CONFIGURED =
 
 /** What quarantined rows name as their file. */
 export const GLPI_LABEL = 'GLPI search/Ticket';
-/** app.configuracion key of the incremental watermark (GLPI's date_mod, local time text, as JSON). */
+/**
+ * app.configuracion key of the incremental watermark: when the last successful read began, as GLPI writes date_mod
+ * (Mexico City wall time `aaaa-mm-dd hh:mm:ss`), as JSON.
+ */
 export const GLPI_WATERMARK_KEY = 'glpi.ultima_modificacion';
 /** app.configuracion key that may override search option ids (JSON, e.g. {"servicio": 13}). */
 export const GLPI_FIELDS_KEY = 'glpi.campos';
@@ -211,10 +217,22 @@ export function searchQuery(f: GlpiFields, start: number, end: number, since: st
   return `search/Ticket?${u.toString()}`;
 }
 
-/** Watermark with a one-minute margin: GLPI's `morethan` is strict and date_mod has one-second resolution. */
-export function sinceWithMargin(watermark: string | null): string | null {
+/**
+ * What a read asks for: tickets modified after the watermark minus the overlap (GLPI's `morethan` is strict,
+ * date_mod has one-second resolution, and the two servers' clocks may drift a little). Re-reading the overlap
+ * changes nothing: the merge is by ticket id.
+ */
+export function sinceWithMargin(watermark: string | null, overlapS = 120): string | null {
   if (!watermark) return null;
-  return addSeconds(watermark, -60);
+  return addSeconds(watermark, -overlapS);
+}
+
+/** An instant as GLPI writes date_mod: Mexico City wall time, `aaaa-mm-dd hh:mm:ss`. */
+export function glpiLocalTime(d: Date): string {
+  const parts = Object.fromEntries(new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'America/Mexico_City', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23',
+  }).formatToParts(d).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
 
 /**
@@ -237,7 +255,7 @@ export async function* fetchGlpiTickets(ctx: RunContext): AsyncIterable<RecordBa
   let since: string | null = null;
   if (wm) {
     try {
-      since = sinceWithMargin(JSON.parse(wm.valor) as string);
+      since = sinceWithMargin(JSON.parse(wm.valor) as string, cfg.overlapS);
     } catch {
       since = null;
     }

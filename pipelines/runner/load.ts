@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rowsOf } from '../../src/db/warehouse.js';
 import type { HeaderMatch } from './headers.js';
-import type { LoadCounts, TableContract } from './types.js';
+import type { LoadCounts, RunRef, StagedRows, TableContract } from './types.js';
 import { faultPoint } from './fault.js';
 import { ident, lit, validatedSelect } from './validate.js';
 
@@ -11,6 +11,7 @@ export interface RawInput {
   archivo: string;
   /** The sheet, for a workbook. */
   hoja?: string | null;
+  /** A path DuckDB reads literally (no pattern characters: see inbox/safe-path.ts). */
   csvPath: string;
   delimiter: string;
   /** Lines before the first data row. */
@@ -24,22 +25,26 @@ export interface RawInput {
   header: HeaderMatch;
 }
 
+/** One input read, typed and validated into a temporary table of the run's connection, not yet merged. */
+export interface Staged {
+  table: TableContract;
+  input: RawInput;
+  /** Temporary table: typed contract columns and `_errores` (NULL for a good row). */
+  typed: string;
+  /** SQL expression of a row's spreadsheet number over `typed`. */
+  fila: string;
+  leidas: number;
+  rechazadas: number;
+}
+
 let seq = 0;
 
 /**
- * Reads one input into temporary tables, quarantines bad values with their row and field, and merges the good
- * rows into the contract's core table by its key (a later row with the same key replaces the earlier one).
- * Runs on the caller's connection, inside the caller's transaction.
+ * Reads one input into a temporary table: read, type and find every bad value of each row in one pass. Runs
+ * outside the run's transaction, so a file DuckDB cannot read fails here alone and the transaction stays usable.
  */
-export async function loadTable(
-  c: DuckDBConnection,
-  t: TableContract,
-  input: RawInput,
-  run: { runId: number; pipeline: string },
-): Promise<LoadCounts> {
-  const n = ++seq;
-  const typed = `typed_${n}`;
-  const good = `good_${n}`;
+export async function stageInput(c: DuckDBConnection, t: TableContract, input: RawInput): Promise<Staged> {
+  const typed = `typed_${++seq}`;
   const offset = input.filaColumn ? 1 : 0;
   const cols: string[] = [];
   if (input.filaColumn) cols.push(`'_fila': 'BIGINT'`);
@@ -51,22 +56,46 @@ export async function loadTable(
     const pos = input.header.positions.get(col.name);
     source.set(col.name, pos === undefined ? null : `c${pos}`);
   }
-  // One pass: read, type and find every bad value of each row. For a CSV the row number is the temporary
-  // table's row id (rows keep the file's order: DuckDB preserves insertion order), cheaper than a window.
+  // For a CSV the row number is the temporary table's row id, cheaper than a window: rows keep the file's order
+  // (DuckDB preserves insertion order) as long as the query has no join; validate.ts writes its value lists
+  // with list_contains because DuckDB plans a long IN list as a join, which reorders a parallel read.
   await c.run(`CREATE TEMP TABLE ${typed} AS ${validatedSelect(t, source, reader, input.filaColumn)}`);
-  // Row ids of a table created inside a transaction start at a large base; the offset from the first is exact.
   let fila = '_fila';
   if (!input.filaColumn) {
+    // Row ids may start at a large base (inside a transaction); the offset from the first is exact.
     const [{ base }] = (await rowsOf<{ base: string | null }>(c, `SELECT min(rowid)::VARCHAR AS base FROM ${typed}`)) as [{ base: string | null }];
     fila = `(rowid - ${/^\d+$/.test(base ?? '') ? base : '0'} + ${input.firstFila})::BIGINT`;
   }
+  const [counts] = await rowsOf<{ leidas: number; rechazadas: number }>(
+    c,
+    `SELECT count(*)::INTEGER AS leidas, count(_errores)::INTEGER AS rechazadas FROM ${typed}`,
+  );
+  return { table: t, input, typed, fila, leidas: counts!.leidas, rechazadas: counts!.rechazadas };
+}
+
+export async function dropStaged(c: DuckDBConnection, s: Staged): Promise<void> {
+  await c.run(`DROP TABLE IF EXISTS ${s.typed}`);
+}
+
+/**
+ * Inside the run's transaction: quarantines the bad values of a staged input with their row and field, and merges
+ * the good rows into the contract's core table by its key (a later row with the same key replaces the earlier
+ * one), or through the contract's own merge.
+ */
+export async function mergeStaged(c: DuckDBConnection, s: Staged, run: RunRef): Promise<LoadCounts> {
+  const { table: t, input, typed, fila } = s;
   await c.run(
     `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, hoja, fila, campo, motivo, valor)
      SELECT $run, $pipeline, $tabla, $archivo, $hoja, _fila, e.campo, e.motivo, e.valor
      FROM (SELECT ${fila} AS _fila, unnest(_errores) AS e FROM ${typed} WHERE _errores IS NOT NULL) ORDER BY _fila, e.campo`,
     { run: run.runId, pipeline: run.pipeline, tabla: t.table, archivo: input.archivo, hoja: input.hoja ?? null },
   );
-
+  const goodTyped = `SELECT ${t.columns.map((x) => ident(x.name)).join(', ')}, ${fila} AS _fila FROM ${typed} WHERE _errores IS NULL`;
+  if (t.merge) {
+    const r = await t.merge(c, { good: `(${goodTyped})`, archivo: input.archivo, hoja: input.hoja ?? null }, run);
+    return { leidas: s.leidas, cargadas: r.cargadas, rechazadas: s.rechazadas + r.rechazadas };
+  }
+  const good = `good_${++seq}`;
   const derived = Object.entries(t.derived ?? {});
   const names = [...t.columns.map((x) => x.name), ...derived.map(([k]) => k)];
   const select = [...t.columns.map((x) => ident(x.name)), ...derived.map(([k, expr]) => `${expr} AS ${ident(k)}`)];
@@ -90,12 +119,17 @@ export async function loadTable(
      SELECT ${names.map(ident).join(', ')}, $archivo, _fila, $run, now() FROM ${from}`,
     { archivo: input.hoja ? `${input.archivo} › ${input.hoja}` : input.archivo, run: run.runId },
   );
-  const [counts] = await rowsOf<{ leidas: number; rechazadas: number; cargadas: number }>(
-    c,
-    `SELECT count(*)::INTEGER AS leidas, count(_errores)::INTEGER AS rechazadas FROM ${typed}`,
-  );
-  counts!.cargadas = counts!.leidas - counts!.rechazadas - repetidas;
-  await c.run(`DROP TABLE ${typed}`);
   if (repetidas > 0) await c.run(`DROP TABLE ${good}`);
-  return counts!;
+  return { leidas: s.leidas, cargadas: s.leidas - s.rechazadas - repetidas, rechazadas: s.rechazadas };
+}
+
+/** Stage and merge in one go, on the caller's connection and inside the caller's transaction (HTTP sources). */
+export async function loadTable(c: DuckDBConnection, t: TableContract, input: RawInput, run: RunRef): Promise<LoadCounts> {
+  const s = await stageInput(c, t, input);
+  try {
+    return await mergeStaged(c, s, run);
+  } finally {
+    // After a failed merge the transaction is aborted and rolls back, taking this temporary table with it.
+    await dropStaged(c, s).catch(() => undefined);
+  }
 }

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { archiveDir, inboxDir } from '../../src/config/index.js';
 import { inTransaction, type Warehouse } from '../../src/db/warehouse.js';
 import { runChecks } from './checks.js';
-import { extractFile, listInbox, writeRowsCsv, type ExtractedFile } from './extract/files.js';
+import { writeRowsCsv } from './extract/files.js';
 import { findHeaderRow } from './headers.js';
+import { safeTempDir } from './inbox/safe-path.js';
 import { loadTable } from './load.js';
-import { faultPoint } from './fault.js';
 import { withRetry } from './retry.js';
+import { runFiles } from './run-files.js';
 import { confirmLoad } from './interrupted.js';
 import type { LoadCounts, Pipeline, Progress, RunContext } from './types.js';
 
@@ -61,84 +61,19 @@ async function finishRun(wh: Warehouse, id: number, r: Omit<RunResult, 'id'>): P
   );
 }
 
-function archive(dataDir: string, pipeline: string, file: string, sub = ''): void {
-  const dir = path.join(archiveDir(dataDir, pipeline), sub);
-  fs.mkdirSync(dir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  try {
-    fs.renameSync(file, path.join(dir, `${stamp}_${path.basename(file)}`));
-  } catch {
-    // Already moved (another run archived it) or unreadable: it is loaded either way, its hash is recorded.
-  }
-}
-
-/** Loads the files of the pipeline's inbox: everything in one transaction, then archives them. */
-async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avisos: string[]): Promise<LoadCounts> {
-  const dir = inboxDir(ctx.dataDir, p.name);
-  const tmpDir = path.join(ctx.dataDir, 'tmp', `${p.name}-${ctx.runId}`);
-  const files = await withRetry(async () => listInbox(dir), { retries: 3, baseMs: 200 });
-  const known = new Set(
-    (await wh.all<{ sha256: string }>('SELECT sha256 FROM ops.archivos_cargados WHERE pipeline = $1', [p.name])).map((r) => r.sha256),
-  );
-  const totals: LoadCounts = { leidas: 0, cargadas: 0, rechazadas: 0 };
-  const already = files.filter((f) => known.has(f.sha256));
-  for (const f of already) avisos.push(`${f.name}: ya se había cargado (mismo contenido); no cambió nada`);
-  const fresh = files.filter((f) => !known.has(f.sha256));
-  const extracted: ExtractedFile[] = [];
-  try {
-    for (const [i, f] of fresh.entries()) {
-      ctx.progress({ fase: `leyendo ${f.name}`, hechos: i, total: fresh.length });
-      extracted.push(await extractFile(f, p.tables, tmpDir));
-    }
-    await wh.withConnection((c) => inTransaction(c, async (tx) => {
-        for (const [i, x] of extracted.entries()) {
-          ctx.progress({ fase: `cargando ${x.file.name}`, hechos: i, total: extracted.length });
-          if (x.unrecognized) {
-            avisos.push(`${x.file.name}: no corresponde a ninguna tabla de «${p.name}» (${p.tables.map((t) => t.table).join(', ')}); se dejó en la bandeja`);
-            continue;
-          }
-          avisos.push(...x.avisos);
-          for (const r of x.rejections) {
-            await tx.run(
-              `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, hoja, fila, campo, motivo) VALUES ($1, $2, NULL, $3, $4, NULL, $5, $6)`,
-              [ctx.runId, p.name, r.archivo, r.hoja, r.campo, r.motivo],
-            );
-            avisos.push(`${r.hoja ? `${r.archivo} › ${r.hoja}` : r.archivo}: ${r.motivo}`);
-          }
-          for (const { table, input } of x.inputs) {
-            const n = await loadTable(tx, table, input, { runId: ctx.runId, pipeline: p.name });
-            totals.leidas += n.leidas;
-            totals.cargadas += n.cargadas;
-            totals.rechazadas += n.rechazadas;
-          }
-          await tx.run(
-            `INSERT INTO ops.archivos_cargados (pipeline, sha256, archivo, ejecucion_id, estado) VALUES ($1, $2, $3, $4, $5)`,
-            [p.name, x.file.sha256, x.file.name, ctx.runId, x.inputs.length ? 'cargado' : 'rechazado'],
-          );
-        }
-        for (const sql of p.transform ?? []) await tx.run(sql);
-        await confirmLoad(tx, ctx.runId, totals);
-        faultPoint('before-commit');
-      }));
-  } finally {
-    fs.rmSync(tmpDir, { recursive: true, force: true });
-  }
-  for (const f of already) archive(ctx.dataDir, p.name, f.path);
-  for (const x of extracted) {
-    if (x.unrecognized) continue;
-    archive(ctx.dataDir, p.name, x.file.path, x.inputs.length ? '' : 'rechazados');
-  }
-  return totals;
-}
-
-/** Reads every page of an HTTP source first (retrying transient errors), then loads it in one transaction. */
+/**
+ * Reads every page of an HTTP source first (retrying transient errors), then loads it in one transaction, with the
+ * source's own bookkeeping (its watermark: when the read that succeeded began).
+ */
 async function runHttp(wh: Warehouse, p: Pipeline, ctx: RunContext, retry: { retries: number; baseMs: number }): Promise<LoadCounts> {
   if (p.source.kind !== 'http') throw new Error('not http');
   const src = p.source;
   const table = p.tables.find((t) => t.table === src.table);
   if (!table) throw new Error(`La tabla ${src.table} no está declarada en ${p.name}`);
+  let readStartedAt = new Date();
   const records = await withRetry(
     async () => {
+      readStartedAt = new Date();
       const all: Array<Record<string, string | null>> = [];
       for await (const page of src.fetch(ctx)) {
         all.push(...page);
@@ -148,18 +83,22 @@ async function runHttp(wh: Warehouse, p: Pipeline, ctx: RunContext, retry: { ret
     },
     { ...retry, onRetry: (n, e, ms) => ctx.progress({ fase: `reintento ${n} en ${ms} ms: ${e.message}`, hechos: 0, total: null }) },
   );
-  if (records.length === 0) return { leidas: 0, cargadas: 0, rechazadas: 0 };
+  if (records.length === 0 && !src.afterLoad) return { leidas: 0, cargadas: 0, rechazadas: 0 };
   const names = table.columns.map((col) => col.name);
   const found = findHeaderRow([names], table)!;
-  const tmpDir = path.join(ctx.dataDir, 'tmp', `${p.name}-${ctx.runId}`);
+  const tmpDir = safeTempDir(path.join(ctx.dataDir, 'tmp', `${p.name}-${ctx.runId}`));
   const tmp = path.join(tmpDir, 'http.csv');
-  writeRowsCsv(tmp, records.map((r, i) => ({ fila: i + 1, cells: names.map((n) => r[n] ?? null) })), names.length);
+  if (records.length) writeRowsCsv(tmp, records.map((r, i) => ({ fila: i + 1, cells: names.map((n) => r[n] ?? null) })), names.length);
   try {
     return await wh.withConnection((c) => inTransaction(c, async (tx) => {
-        const n = await loadTable(tx, table, {
-          archivo: src.label, csvPath: tmp, delimiter: ',', skip: 0, width: names.length + 1, filaColumn: true, firstFila: 0, header: found.match,
-        }, { runId: ctx.runId, pipeline: p.name });
-        for (const sql of p.transform ?? []) await tx.run(sql);
+        let n: LoadCounts = { leidas: 0, cargadas: 0, rechazadas: 0 };
+        if (records.length) {
+          n = await loadTable(tx, table, {
+            archivo: src.label, csvPath: tmp, delimiter: ',', skip: 0, width: names.length + 1, filaColumn: true, firstFila: 0, header: found.match,
+          }, { runId: ctx.runId, pipeline: p.name });
+          for (const sql of p.transform ?? []) await tx.run(sql);
+        }
+        await src.afterLoad?.(tx, ctx, readStartedAt);
         await confirmLoad(tx, ctx.runId, n);
         return n;
       }));

@@ -24,6 +24,25 @@ export interface TableContract {
   key: readonly string[];
   /** Columns computed from the typed ones and stored in core, e.g. { anio: 'year(fecha_inicio)' }. */
   derived?: Readonly<Record<string, string>>;
+  /**
+   * Replaces the default merge (delete by key, insert with lineage columns) for a target that needs its own, such
+   * as a catalogue updated in place. Runs inside the run's transaction; may quarantine rows of its own.
+   */
+  merge?: (c: DuckDBConnection, rows: StagedRows, run: RunRef) => Promise<{ cargadas: number; rechazadas: number }>;
+}
+
+/** The validated rows of one input, as a custom merge sees them. */
+export interface StagedRows {
+  /** SQL subquery: the good rows, typed contract columns plus `_fila` (their spreadsheet row number). */
+  good: string;
+  /** What quarantine rows name as the file, and the sheet of a workbook. */
+  archivo: string;
+  hoja: string | null;
+}
+
+export interface RunRef {
+  runId: number;
+  pipeline: string;
 }
 
 export type Check =
@@ -60,6 +79,11 @@ export interface HttpSource {
   fetch: (ctx: RunContext) => AsyncIterable<RecordBatch>;
   /** Label stored as the "archivo" of quarantined rows. */
   label: string;
+  /**
+   * Runs inside the load transaction after the merge, even when the read brought nothing: `readStartedAt` is when
+   * the read that produced these records began (an incremental source keeps it as its next watermark).
+   */
+  afterLoad?: (c: DuckDBConnection, ctx: RunContext, readStartedAt: Date) => Promise<void>;
 }
 
 export interface FileSource {
@@ -91,6 +115,11 @@ export interface Pipeline {
   tables: readonly TableContract[];
   /** SQL run after the merge, inside the same transaction (derived core/mart tables). */
   transform?: readonly string[];
+  /**
+   * Work of a file pipeline inside the run's transaction after its files merged and before `transform`, on every
+   * run (with or without new files): e.g. the uptime rollups. Its counts add to the run's.
+   */
+  afterFiles?: (c: DuckDBConnection, ctx: RunContext) => Promise<LoadCounts>;
   checks: readonly Check[];
   /** False when the source is not configured (e.g. no GLPI URL): start-up skips it. Absent = always configured. */
   configured?: () => boolean;

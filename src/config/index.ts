@@ -59,3 +59,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 export const warehouseFile = (dataDir: string): string => path.join(dataDir, 'atalaya.duckdb');
 export const inboxDir = (dataDir: string, pipeline: string): string => path.join(dataDir, 'inbox', pipeline);
 export const archiveDir = (dataDir: string, pipeline: string): string => path.join(dataDir, 'archivo', pipeline);
+/** Where a file that cannot be loaded at all is moved, out of the inbox (DESIGN.md §6 "Files"). */
+export const rejectedDir = (dataDir: string, pipeline: string): string => path.join(dataDir, 'rechazados', pipeline);

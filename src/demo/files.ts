@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
@@ -7,8 +8,14 @@ export type Cell = string | number | null | undefined;
 
 /**
  * Demo files appear in the inbox whole: each is written under a hidden temporary name and renamed, so a start
- * killed while writing never leaves half a file for a pipeline to load.
+ * killed while writing never leaves half a file for a pipeline to load. Each is then dated `ageS` seconds back so
+ * that the runner, which leaves a file modified in the last seconds for the next run (it may still be being copied),
+ * loads it at once; files written one after another keep their order of arrival.
  */
+export function markArrived(file: string, ageS = 60): void {
+  const t = (Date.now() - ageS * 1000) / 1000;
+  fs.utimesSync(file, t, t);
+}
 
 /** Writes a CSV the way the units' systems do: UTF-8 (optionally with BOM) or Windows-1252, `,` or `;`. */
 export function writeCsv(
@@ -24,6 +31,7 @@ export function writeCsv(
   const enc = opts.encoding ?? 'utf-8';
   const buf = enc === 'windows-1252' ? iconv.encode(text, 'win1252') : Buffer.from((enc === 'utf-8-bom' ? '\ufeff' : '') + text, 'utf8');
   writeFileAtomic(file, buf);
+  markArrived(file);
 }
 
 /** Writes an XLSX workbook; each sheet may carry title rows above its header, as units' reports do. */
@@ -39,6 +47,7 @@ export async function writeXlsx(
     for (const r of s.rows) ws.addRow(r.map((c) => c ?? null));
   }
   await writeViaTemp(file, (tmp) => wb.xlsx.writeFile(tmp));
+  markArrived(file);
 }
 
 const pad = (n: number): string => String(n).padStart(2, '0');

@@ -30,6 +30,8 @@ export interface GlpiDouble {
   failSearches: (n: number, skip?: number) => void;
   /** The next n search requests never answer (the client must time out). */
   stallSearches: (n: number) => void;
+  /** Called before each search request is answered, with its number (1, 2 …): a test changes tickets mid-read. */
+  beforeSearch: (fn: ((n: number) => void) | null) => void;
   tickets: GlpiRow[];
   close: () => Promise<void>;
 }
@@ -49,6 +51,8 @@ export async function startGlpiDouble(opts: GlpiDoubleOptions): Promise<GlpiDoub
   let failures = 0;
   let failSkip = 0;
   let stalls = 0;
+  let searches = 0;
+  let onSearch: ((n: number) => void) | null = null;
   const requests: string[] = [];
   const stalled: http.ServerResponse[] = [];
   const state = { tickets: opts.tickets };
@@ -73,6 +77,7 @@ export async function startGlpiDouble(opts: GlpiDoubleOptions): Promise<GlpiDoub
       return json(res, 200, true);
     }
     if (path === '/search/Ticket') {
+      onSearch?.(++searches);
       if (expireAfter !== null) {
         if (expireAfter === 0) {
           sessions.clear();
@@ -137,6 +142,10 @@ export async function startGlpiDouble(opts: GlpiDoubleOptions): Promise<GlpiDoub
       failSkip = skip;
     },
     stallSearches: (n) => (stalls = n),
+    beforeSearch: (fn) => {
+      searches = 0;
+      onSearch = fn;
+    },
     close: () =>
       new Promise<void>((r) => {
         for (const s of stalled) s.destroy();

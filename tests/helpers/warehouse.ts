@@ -4,6 +4,7 @@ import path from 'node:path';
 import { loadConfig, type Config } from '../../src/config/index.js';
 import type { Warehouse } from '../../src/db/warehouse.js';
 import { openWarehouse } from '../../src/server/startup.js';
+import { markArrived } from '../../src/demo/files.js';
 
 /** A real DuckDB file in a fresh data folder, migrated; close() removes it. */
 export async function tempWarehouse(prefix = 'atalaya-test-'): Promise<{ wh: Warehouse; dataDir: string; config: Config; close: () => void }> {
@@ -21,11 +22,15 @@ export async function tempWarehouse(prefix = 'atalaya-test-'): Promise<{ wh: War
   };
 }
 
-/** Writes a file into a pipeline's inbox. */
-export function dropFile(dataDir: string, pipeline: string, name: string, content: string | Buffer): string {
+/**
+ * Writes a file into a pipeline's inbox, arrived whole `ageS` seconds ago (default a minute: older than the
+ * window in which the runner waits for a file still being copied).
+ */
+export function dropFile(dataDir: string, pipeline: string, name: string, content: string | Buffer, ageS = 60): string {
   const dir = path.join(dataDir, 'inbox', pipeline);
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, name);
   fs.writeFileSync(file, content);
+  markArrived(file, ageS);
   return file;
 }

@@ -2,36 +2,53 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
+import { safeLink } from '../inbox/safe-path.js';
+import { RejectedFileError } from '../types.js';
 
 export interface PreparedCsv {
-  /** A UTF-8 file DuckDB can read (the original, or a transcoded copy). */
+  /** A UTF-8 file DuckDB can read under a safe name: a hard link to the original, or a transcoded copy. */
   path: string;
   encoding: 'utf-8' | 'windows-1252';
   delimiter: string;
   /** The first rows, parsed, to find the header. */
   head: string[][];
-  /** Whether `path` is a temporary copy to delete afterwards. */
-  temporary: boolean;
 }
 
 const HEAD_BYTES = 64 * 1024;
 
+/** Rejects what is not a text file at all, saying what it seems to be when its first bytes tell. */
+export function assertText(content: Buffer): void {
+  const b = content;
+  if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
+    throw new RejectedFileError('está en UTF-16 («Texto Unicode» de Excel); guárdelo como «CSV UTF-8 (delimitado por comas)»');
+  }
+  if (b.length >= 4 && b.readUInt32BE(0) === 0x504b0304) {
+    throw new RejectedFileError('es un libro de Excel (o otro archivo ZIP) con extensión de texto; guárdelo como CSV o cámbiele la extensión a .xlsx');
+  }
+  if (b.length >= 4 && b.readUInt32BE(0) === 0xd0cf11e0) {
+    throw new RejectedFileError('es un libro de Excel 97-2003 (.xls) con extensión de texto; guárdelo como CSV o como .xlsx');
+  }
+  if (b.subarray(0, 5).toString('latin1') === '%PDF-') throw new RejectedFileError('es un PDF, no un archivo CSV');
+  if (b.indexOf(0) !== -1) throw new RejectedFileError('contiene datos binarios: no es un archivo de texto CSV');
+}
+
 /**
  * Decides encoding and delimiter. Valid UTF-8 (with or without BOM) is read as is; anything else is
  * Windows-1252, the encoding Excel on Spanish Windows writes, transcoded with the platform's decoder.
+ * `safeName` is the name the file gets in `tmpDir` (a folder from safeTempDir), the path DuckDB reads.
  */
-export function prepareCsv(file: string, content: Buffer, tmpDir: string): PreparedCsv {
+export function prepareCsv(file: string | Buffer, content: Buffer, tmpDir: string, safeName: string): PreparedCsv {
+  assertText(content);
   let text: string | null = null;
-  let out = file;
+  let out: string;
   let encoding: PreparedCsv['encoding'] = 'utf-8';
-  let temporary = false;
   if (!isUtf8(content)) {
     encoding = 'windows-1252';
     text = new TextDecoder('windows-1252').decode(content);
-    fs.mkdirSync(tmpDir, { recursive: true });
-    out = path.join(tmpDir, `${path.basename(file)}.${process.pid}.${Date.now()}.utf8.csv`);
+    out = path.join(tmpDir, safeName);
     fs.writeFileSync(out, text, 'utf8');
-    temporary = true;
+  } else {
+    out = safeLink(file, tmpDir, safeName);
   }
   const start = text ?? content.subarray(0, HEAD_BYTES).toString('utf8');
   const headText = start.replace(/^\ufeff/, '').slice(0, HEAD_BYTES);
@@ -40,5 +57,5 @@ export function prepareCsv(file: string, content: Buffer, tmpDir: string): Prepa
   const complete = lines.length > 1 ? lines.slice(0, -1).join('\n') : headText;
   const parsed = Papa.parse<string[]>(complete, { delimitersToGuess: [',', ';', '\t', '|'], preview: 40, skipEmptyLines: false });
   const delimiter = parsed.meta.delimiter || ',';
-  return { path: out, encoding, delimiter, head: parsed.data, temporary };
+  return { path: out, encoding, delimiter, head: parsed.data };
 }

@@ -1,48 +1,35 @@
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { findHeaderRow, tableForName } from '../headers.js';
 import type { RawInput } from '../load.js';
-import type { TableContract } from '../types.js';
+import type { InboxLimits } from '../inbox/limits.js';
+import { RejectedFileError, type TableContract } from '../types.js';
 import { prepareCsv } from './csv.js';
-import { readWorkbook } from './xlsx.js';
+import { readWorkbook, type SheetRows } from './xlsx.js';
+import { checkXlsxArchive } from './zip.js';
 
-export interface InboxFile {
+/** A settled inbox file, read and hashed. */
+export interface SourceFile {
   name: string;
-  path: string;
+  path: string | Buffer;
   sha256: string;
   content: Buffer;
 }
 
-/** What one file of the inbox turned into: tables to load, or the reason it cannot load. */
+/** What one file of the inbox turned into: tables to load, or the reason (a sheet of) it cannot load. */
 export interface ExtractedFile {
-  file: InboxFile;
+  name: string;
   inputs: Array<{ table: TableContract; input: RawInput }>;
-  /** Reasons the whole file (or one of its sheets) was rejected: a missing required column names it. */
+  /** Reasons a sheet or the whole file was rejected at its header: a missing required column names it. */
   rejections: Array<{ archivo: string; hoja: string | null; campo: string | null; motivo: string }>;
   /** Names no table: reported and left in the inbox. */
   unrecognized: boolean;
   /** Extra columns, reported once. */
   avisos: string[];
-  temporaryFiles: string[];
 }
 
-const FILE_EXT = /\.(csv|txt|xlsx)$/i;
-
-export function listInbox(dir: string): InboxFile[] {
-  if (!fs.existsSync(dir)) return [];
-  return fs
-    .readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile() && FILE_EXT.test(d.name) && !d.name.startsWith('~$') && !d.name.startsWith('.'))
-    .map((d) => d.name)
-    .sort()
-    .map((name) => {
-      const p = path.join(dir, name);
-      const content = fs.readFileSync(p);
-      return { name, path: p, content, sha256: crypto.createHash('sha256').update(content).digest('hex') };
-    });
-}
+const XLSX_UNREADABLE = 'no se pudo leer como libro de Excel (.xlsx): el archivo está dañado o no es un libro de Excel';
 
 function pickTable(name: string, tables: readonly TableContract[]): TableContract | null {
   return tables.length === 1 ? tables[0]! : tableForName(name, tables);
@@ -76,10 +63,30 @@ export function writeRowsCsv(tmpFile: string, rows: Array<{ fila: number; cells:
   fs.writeFileSync(tmpFile, Papa.unparse(data, { header: false, newline: '\n' }), 'utf8');
 }
 
-export async function extractFile(file: InboxFile, tables: readonly TableContract[], tmpDir: string): Promise<ExtractedFile> {
-  const out: ExtractedFile = { file, inputs: [], rejections: [], unrecognized: false, avisos: [], temporaryFiles: [] };
+async function readXlsx(content: Buffer, limits: InboxLimits): Promise<SheetRows[]> {
+  try {
+    checkXlsxArchive(content, limits.maxBytes);
+  } catch (e) {
+    // A directory whose offsets point outside the file ends in a RangeError while it is read.
+    throw e instanceof RejectedFileError ? e : new RejectedFileError(XLSX_UNREADABLE);
+  }
+  try {
+    return await readWorkbook(content);
+  } catch (e) {
+    console.warn(`[carga] ExcelJS no pudo leer un libro: ${(e as Error).message}`);
+    throw new RejectedFileError(XLSX_UNREADABLE);
+  }
+}
+
+/**
+ * Turns one file into inputs for the loader. Whatever makes the whole file unusable (not its format, damaged, a
+ * zip bomb) throws RejectedFileError with the Spanish reason; a header without a required column rejects that
+ * file or sheet in `rejections`. Temporary files go to `tmpDir` (a glob-safe folder) named after `seq`.
+ */
+export async function extractFile(file: SourceFile, tables: readonly TableContract[], tmpDir: string, limits: InboxLimits, seq: number): Promise<ExtractedFile> {
+  const out: ExtractedFile = { name: file.name, inputs: [], rejections: [], unrecognized: false, avisos: [] };
   if (/\.xlsx$/i.test(file.name)) {
-    const sheets = await readWorkbook(file.content);
+    const sheets = await readXlsx(file.content, limits);
     for (const sheet of sheets) {
       // One-table pipelines take any sheet; several-table pipelines need the sheet's name to say which table.
       const table = tables.length === 1 ? tables[0]! : tableForName(sheet.name, tables);
@@ -89,15 +96,22 @@ export async function extractFile(file: InboxFile, tables: readonly TableContrac
       if (headerProblem(file.name, sheet.name, table, found, out)) continue;
       const body = sheet.rows.filter((r) => r.fila > sheet.rows[found!.index]!.fila);
       const width = Math.max(sheet.rows[found!.index]!.cells.length, ...body.map((r) => r.cells.length));
-      const tmp = path.join(tmpDir, `${file.sha256.slice(0, 12)}_${out.temporaryFiles.length}.csv`);
+      const tmp = path.join(tmpDir, `f${seq}_${out.inputs.length}.csv`);
       writeRowsCsv(tmp, body, width);
-      out.temporaryFiles.push(tmp);
       out.inputs.push({
         table,
         input: { archivo: file.name, hoja: sheet.name, csvPath: tmp, delimiter: ',', skip: 0, width: width + 1, filaColumn: true, firstFila: 0, header: found!.match },
       });
     }
-    if (out.inputs.length === 0 && out.rejections.length === 0) out.unrecognized = true;
+    if (out.inputs.length === 0 && out.rejections.length === 0) {
+      // A one-table pipeline takes any sheet: a workbook where none has the header is not "for another table".
+      if (tables.length > 1) out.unrecognized = true;
+      else {
+        const req = tables[0]!.columns.filter((c) => c.required).map((c) => c.name);
+        throw new RejectedFileError(sheets.length === 0 ? 'el libro no tiene hojas'
+          : `ninguna hoja tiene el encabezado de «${tables[0]!.table}»; ${missingMessage(req)}`);
+      }
+    }
     return out;
   }
   const table = pickTable(file.name, tables);
@@ -105,8 +119,7 @@ export async function extractFile(file: InboxFile, tables: readonly TableContrac
     out.unrecognized = true;
     return out;
   }
-  const csv = prepareCsv(file.path, file.content, tmpDir);
-  if (csv.temporary) out.temporaryFiles.push(csv.path);
+  const csv = prepareCsv(file.path, file.content, tmpDir, `f${seq}.csv`);
   const found = findHeaderRow(csv.head, table);
   if (headerProblem(file.name, null, table, found, out)) return out;
   const headerCells = csv.head[found!.index]!;

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { GLPI_WATERMARK_KEY } from '../../../pipelines/glpi/client.js';
+import { addSeconds, glpiLocalTime, GLPI_WATERMARK_KEY } from '../../../pipelines/glpi/client.js';
 import { glpiPipeline } from '../../../pipelines/glpi/index.js';
 import { runPipeline } from '../../../pipelines/runner/run.js';
 import { glpiTicket, startGlpiDouble, type GlpiDouble } from '../../helpers/glpi-double.js';
@@ -21,6 +21,8 @@ const TICKETS = Array.from({ length: 7 }, (_, i) => glpiTicket({
 const run = (retry = { retries: 2, baseMs: 10 }) => runPipeline(tmp.wh, glpiPipeline, { dataDir: tmp.dataDir, retry });
 const count = async (): Promise<number> => (await tmp.wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM core.tickets'))!.n;
 const searches = (): string[] => glpi.requests.filter((r) => r.includes('/search/Ticket'));
+const watermark = async (): Promise<string | undefined> =>
+  (await tmp.wh.one<{ valor: string }>('SELECT valor FROM app.configuracion WHERE clave = $1', [GLPI_WATERMARK_KEY]))?.valor;
 
 beforeAll(async () => {
   tmp = await tempWarehouse();
@@ -71,19 +73,32 @@ describe('GLPI connector against the API double', () => {
       // takeintoaccount_delay_stat 5400 s → assigned 1.5 h after opening
       { id: 501, estado: 'asignado', tipo: 'incidente', categoria: 'VPN', area_solicitante: 'UTSI', clave_odes: null, tecnico: 'tec01', ap: '2026-03-02 09:00', asig: '2026-03-02 10:30' },
     ]);
-    const wm = await tmp.wh.one<{ valor: string }>('SELECT valor FROM app.configuracion WHERE clave = $1', [GLPI_WATERMARK_KEY]);
-    expect(JSON.parse(wm!.valor)).toBe('2026-03-01 16:00:00');
   });
 
-  it('is incremental by date_mod: the next run asks only for what changed since the watermark', async () => {
+  it('keeps as its watermark when the read began, in GLPI local time (not the newest date_mod read)', async () => {
     configure();
-    glpi.tickets[1] = { ...glpi.tickets[1]!, '12': 5, '17': '2026-03-03 09:00:00', '19': '2026-03-03 09:00:01' };
+    await tmp.wh.exec('DELETE FROM app.configuracion WHERE clave = $1', [GLPI_WATERMARK_KEY]);
+    const before = glpiLocalTime(new Date());
     const r = await run();
-    // date_mod > 15:59:00: ticket 501 (changed) and 506 (16:00, re-read because of the margin; the merge is idempotent)
-    expect([r.estado, r.leidas, r.cargadas]).toEqual(['exito', 2, 2]);
+    const after = glpiLocalTime(new Date());
+    expect(r.estado).toBe('exito');
+    const wm = JSON.parse((await watermark())!) as string;
+    expect(wm).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    expect(wm >= before && wm <= after).toBe(true);
+    // The newest date_mod among the tickets is 2026-03-01 16:00:00, long before.
+    expect(wm > '2026-03-01 16:00:00').toBe(true);
+  });
+
+  it('is incremental: the next run asks only for what changed since the previous read began, minus the overlap', async () => {
+    configure();
+    const wm = JSON.parse((await watermark())!) as string;
+    // GLPI stamps a change with its current time.
+    glpi.tickets[1] = { ...glpi.tickets[1]!, '12': 5, '17': '2026-03-03 09:00:00', '19': glpiLocalTime(new Date()) };
+    const r = await run();
+    // Only ticket 501 changed since (the others date from 01/03); the merge by id is idempotent anyway.
+    expect([r.estado, r.leidas, r.cargadas]).toEqual(['exito', 1, 1]);
     const q = new URL(searches()[0]!.split(' ')[1]!, 'http://x').searchParams;
-    // watermark 16:00:00 minus the one-minute margin
-    expect([q.get('criteria[0][field]'), q.get('criteria[0][searchtype]'), q.get('criteria[0][value]')]).toEqual(['19', 'morethan', '2026-03-01 15:59:00']);
+    expect([q.get('criteria[0][field]'), q.get('criteria[0][searchtype]'), q.get('criteria[0][value]')]).toEqual(['19', 'morethan', addSeconds(wm, -120)]);
     const h = await tmp.wh.all<{ estado: string }>('SELECT estado FROM core.tickets_estados WHERE id = 501 ORDER BY orden');
     expect(h.map((x) => x.estado)).toEqual(['asignado', 'resuelto']);
     // The assignment date stays (GLPI still reports the delay; the history keeps it anyway).
@@ -138,5 +153,42 @@ describe('GLPI connector against the API double', () => {
     expect(r.error).toContain('no respondió');
     expect(searches()).toHaveLength(2);
     expect(await count()).toBe(0);
+  });
+
+  it('a ticket changed while a long read is in progress is picked up by the next run; re-reading the overlap changes nothing', async () => {
+    configure();
+    await tmp.wh.exec('DELETE FROM app.configuracion WHERE clave = $1', [GLPI_WATERMARK_KEY]);
+    await tmp.wh.exec('DELETE FROM core.tickets_estados');
+    await tmp.wh.exec('DELETE FROM core.tickets');
+    const earlier = glpiLocalTime(new Date(Date.now() - 3600_000));
+    glpi.tickets.splice(0, glpi.tickets.length, ...Array.from({ length: 9 }, (_, i) => glpiTicket({
+      id: 600 + i, name: `Ticket ${600 + i}`, status: 2, priority: 3, date: '2026-03-02 09:00:00', dateMod: earlier,
+    })));
+    // Pages of 3: while page 2 is asked for, ticket 600 (on page 1, already read) is solved; ticket 607 (on page
+    // 3, not read yet) changes later in the read: GLPI stamps it five minutes on, as if the read were that long.
+    const now = new Date();
+    glpi.beforeSearch((n) => {
+      if (n !== 2) return;
+      glpi.tickets[0] = { ...glpi.tickets[0]!, '12': 5, '17': glpiLocalTime(now), '19': glpiLocalTime(now) };
+      glpi.tickets[7] = { ...glpi.tickets[7]!, '1': 'Ticket 607 (editado)', '19': glpiLocalTime(new Date(now.getTime() + 300_000)) };
+    });
+    const r1 = await run();
+    glpi.beforeSearch(null);
+    expect([r1.estado, r1.leidas]).toEqual(['exito', 9]);
+    const state = () => tmp.wh.all<{ id: number; estado: string; titulo: string }>('SELECT id, estado, titulo FROM core.tickets WHERE id IN (600, 607) ORDER BY id');
+    // The first read saw ticket 600 before the change.
+    expect(await state()).toEqual([{ id: 600, estado: 'asignado', titulo: 'Ticket 600' }, { id: 607, estado: 'asignado', titulo: 'Ticket 607 (editado)' }]);
+
+    const r2 = await run();
+    expect(r2.estado).toBe('exito');
+    expect(await state()).toEqual([{ id: 600, estado: 'resuelto', titulo: 'Ticket 600' }, { id: 607, estado: 'asignado', titulo: 'Ticket 607 (editado)' }]);
+
+    // Nothing changed since: the overlap is read again and the warehouse keeps the same tickets and history.
+    const business = () => tmp.wh.all(`SELECT id, titulo, estado, fecha_solucion, fecha_modificacion FROM core.tickets ORDER BY id`);
+    const before = { tickets: await business(), historia: await tmp.wh.all('SELECT id, estado, orden FROM core.tickets_estados ORDER BY id, orden') };
+    const r3 = await run();
+    expect(r3.estado).toBe('exito');
+    expect(r3.leidas).toBeGreaterThan(0);
+    expect({ tickets: await business(), historia: await tmp.wh.all('SELECT id, estado, orden FROM core.tickets_estados ORDER BY id, orden') }).toEqual(before);
   });
 });

@@ -5,6 +5,7 @@ import iconv from 'iconv-lite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../../pipelines/tickets/index.js';
+import { markArrived } from '../../../src/demo/files.js';
 import { dropFile, tempWarehouse } from '../../helpers/warehouse.js';
 import { COLS, csv, ticket } from './tickets-helpers.js';
 
@@ -122,6 +123,7 @@ describe('file runner: encodings, delimiters, dates and XLSX', () => {
     const file = path.join(tmp.dataDir, 'inbox', 'tickets', 'reporte_tickets.xlsx');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await wb.xlsx.writeFile(file);
+    markArrived(file);
 
     const r = await run();
     expect(r).toMatchObject({ estado: 'exito', leidas: 3, cargadas: 2, rechazadas: 1 });
@@ -164,6 +166,19 @@ describe('file runner: validation against the contract', () => {
     ]);
   });
 
+  it('in a file big enough to be read in parallel, quarantined rows keep their row numbers and the last row of a key wins', async () => {
+    const n = 300_000;
+    const rows = [ticket(1, { titulo: 'primera' }), ...Array.from({ length: n }, (_, i) => ticket(100 + i)), ticket(1, { titulo: 'última' }), ticket(7, { estado: 'escalado' })];
+    dropFile(tmp.dataDir, 'tickets', 'tickets_grande.csv', csv(rows));
+    const r = await run();
+    expect(r).toMatchObject({ estado: 'exito', leidas: n + 3, rechazadas: 1, cargadas: n + 1 });
+    // Header = row 1; ticket 7 is the last of n + 3 data rows.
+    expect((await quarantine(r.id)).map(({ fila, campo }) => ({ fila, campo }))).toEqual([{ fila: n + 4, campo: 'estado' }]);
+    expect(await tmp.wh.all('SELECT titulo, _fila FROM core.tickets WHERE id = 1')).toEqual([{ titulo: 'última', _fila: n + 3 }]);
+    const lineage = await tmp.wh.one<{ mal: number }>('SELECT count(*) FILTER (WHERE _fila <> id - 100 + 3)::INTEGER AS mal FROM core.tickets WHERE id >= 100');
+    expect(lineage!.mal).toBe(0);
+  });
+
   it('a file missing a required column is rejected naming the column; nothing of it loads', async () => {
     dropFile(tmp.dataDir, 'tickets', 'tickets_1.csv', csv([ticket(1)]));
     await run();
@@ -181,7 +196,10 @@ describe('file runner: validation against the contract', () => {
     ]);
     const stored = await tmp.wh.one<{ avisos: string }>('SELECT avisos FROM ops.ejecuciones WHERE id = $1', [r.id]);
     expect(stored!.avisos).toMatch(/«estado»/);
-    expect(fs.readdirSync(path.join(tmp.dataDir, 'archivo', 'tickets', 'rechazados')).some((f) => f.endsWith('tickets_sin_estado.csv'))).toBe(true);
+    // Out of the inbox, into rechazados/<fuente>/, like any file that cannot load at all.
+    expect(fs.readdirSync(path.join(tmp.dataDir, 'rechazados', 'tickets')).some((f) => f.endsWith('tickets_sin_estado.csv'))).toBe(true);
+    expect(fs.readdirSync(path.join(tmp.dataDir, 'inbox', 'tickets'))).toEqual([]);
+    expect(r.rechazadas).toBe(1);
   });
 
   it('headers match regardless of case, accents and spaces; extra columns are reported, not fatal', async () => {
