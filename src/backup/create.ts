@@ -35,13 +35,33 @@ async function copyWarehouse(wh: Warehouse, file: string): Promise<number | null
         await c.run('ROLLBACK').catch(() => undefined);
         throw e;
       }
-      await c.run(`CHECKPOINT ${alias}`);
+      await untilNoOtherWriters(() => c.run(`CHECKPOINT ${alias}`));
       const [m] = await rowsOf<{ v: number | null }>(c, `SELECT max(version)::INTEGER AS v FROM ${alias}.ops.migraciones`);
       return m?.v ?? null;
     } finally {
-      await c.run(`DETACH ${alias}`).catch(() => undefined);
+      // A copy left attached would hold its file: the next backup could not attach the same path.
+      await untilNoOtherWriters(() => c.run(`DETACH ${alias}`)).catch(() => undefined);
     }
   });
+}
+
+const OTHER_WRITERS = /other write transactions active/i;
+
+/**
+ * Runs a CHECKPOINT or DETACH of the copy again while DuckDB refuses it because other write transactions are
+ * active (seen under concurrent writes on the live file); gives up after `limitMs`.
+ */
+async function untilNoOtherWriters(fn: () => Promise<unknown>, limitMs = 120_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  for (let wait = 20; ; wait = Math.min(wait * 2, 1000)) {
+    try {
+      await fn();
+      return;
+    } catch (e) {
+      if (!OTHER_WRITERS.test(String((e as Error)?.message)) || Date.now() + wait > until) throw e;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
 }
 
 /** Removes half-written backups left by processes that died (a kill during a backup). */

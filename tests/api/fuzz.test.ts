@@ -89,13 +89,16 @@ describe('fuzz of every documented route', () => {
       const headers: Record<string, string> = { ...(init.anonymous ? {} : { cookie: admin.cookie, 'x-csrf-token': admin.csrf }), ...init.headers };
       requests++;
       let status: number;
+      let answer = '';
       try {
-        status = (await t.request(url, { method, headers, body: init.body ?? undefined })).status;
+        const r = await t.request(url, { method, headers, body: init.body ?? undefined });
+        status = r.status;
+        if (status >= 500) answer = (await r.text()).slice(0, 160);
       } catch (e) {
         failures.push(`${method} ${url.slice(0, 120)}: lanzó ${(e as Error).message}`);
         return;
       }
-      if (status >= 500) failures.push(`${method} ${url.slice(0, 120)} ${JSON.stringify(init.headers ?? {}).slice(0, 120)} ${String(init.body ?? '').slice(0, 60)} → ${status}`);
+      if (status >= 500) failures.push(`${method} ${url.slice(0, 120)} ${JSON.stringify(init.headers ?? {}).slice(0, 120)} ${String(init.body ?? '').slice(0, 60)} → ${status} ${answer}`);
     };
 
     /** All the malformed requests of one operation, one after another. */
