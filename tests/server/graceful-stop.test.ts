@@ -117,5 +117,6 @@ describe('graceful stop', () => {
         wh.close();
       }
     }
-  });
+    // Two servers, each loading 150k rows: minutes on a loaded 2-core machine.
+  }, 240_000);
 });
