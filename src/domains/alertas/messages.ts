@@ -40,7 +40,8 @@ export function absoluteLink(publicUrl: string, enlace: string): string {
 export function fmtInstant(iso: string): string {
   const d = new Date(iso);
   const date = d.toLocaleDateString('es-MX', { timeZone: TZ, day: '2-digit', month: '2-digit', year: 'numeric' });
-  const time = d.toLocaleTimeString('es-MX', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false });
+  // hourCycle h23, not hour12: false, which writes midnight as 24:00.
+  const time = d.toLocaleTimeString('es-MX', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
   return `${date} ${time}`;
 }
 

@@ -8,7 +8,9 @@ import type { Severidad } from '../types.js';
  * maintenance windows) are N or more failures: the outage starts at the first of them and ends at the next
  * success. Read from the raw checks of a recent window per service (an hour, or N + 2 intervals when longer), so
  * it sees an outage as soon as the probe's batch is written, without waiting for the rollup; when the window
- * holds no success, the start comes from the open outage the rollup recorded (core.disp_caidas), if earlier.
+ * holds no success, the start comes from the open outage the rollup recorded (core.disp_caidas), if earlier; and
+ * a service with no check at all in the window (the probe stopped) stays down while the rollup's outage is open —
+ * a stopped probe does not «resolve» an outage.
  * A service inside a maintenance window now is flagged `mantenimiento` (its notices are held).
  * Only active services count. One query for every service.
  */
@@ -30,13 +32,19 @@ s AS (
   WHERE NOT v.ok AND (u.ultimo_ok IS NULL OR v.ts > u.ultimo_ok)
   GROUP BY v.servicio_id
 ), c AS (
-  SELECT servicio_id, min(inicio) AS inicio FROM core.disp_caidas WHERE fin IS NULL GROUP BY servicio_id
+  SELECT servicio_id, min(inicio) AS inicio, arg_min(error, inicio) AS error FROM core.disp_caidas WHERE fin IS NULL GROUP BY servicio_id
+), caidos AS (
+  SELECT f.servicio_id, f.error, CASE WHEN f.sin_exito AND c.inicio < f.primero THEN c.inicio ELSE f.primero END AS inicio
+  FROM f LEFT JOIN c USING (servicio_id), p WHERE f.fallos >= p.fallos
+  UNION ALL
+  -- No check in the window (the probe stopped, or every check fell in a maintenance window): an outage the
+  -- rollup recorded as open stays open until a success is seen.
+  SELECT c.servicio_id, c.error, c.inicio FROM c JOIN s ON s.id = c.servicio_id
+  WHERE NOT EXISTS (SELECT 1 FROM v WHERE v.servicio_id = c.servicio_id)
 )
-SELECT s.id, s.nombre, s.criticidad, f.error,
-  CASE WHEN f.sin_exito AND c.inicio < f.primero THEN c.inicio ELSE f.primero END AS inicio,
+SELECT s.id, s.nombre, s.criticidad, k.error, k.inicio,
   EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = s.id AND p.ahora >= m.inicio AND p.ahora < m.fin) AS mantenimiento
-FROM f JOIN s ON s.id = f.servicio_id LEFT JOIN c ON c.servicio_id = s.id, p
-WHERE f.fallos >= p.fallos
+FROM caidos k JOIN s ON s.id = k.servicio_id, p
 ORDER BY s.id`;
 
 /** A service's criticality decides its alert's severity. */
