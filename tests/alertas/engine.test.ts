@@ -125,6 +125,7 @@ describe('una alerta: dispara, recuerda, se resuelve', () => {
     await send(T0 + 4 * HOUR);
     expect(smtp.mails).toHaveLength(3);
     expect(smtp.mails[2]!.asunto).toBe('[Atalaya] Resuelta: El servicio «Portal institucional» está caído.');
+    expect(smtp.mails[2]!.texto).toContain('Se resolvió: El servicio «Portal institucional» está caído.');
     expect(smtp.mails[2]!.texto).toContain('Se resolvió el 10/03/2025 13:30; duró 3 h 32 min');
     const h = hook.hooks[2]!;
     expect(h.json.evento).toBe('resuelta');

@@ -88,7 +88,7 @@ describe('quién ve qué', () => {
 
   it('un aviso por correo lleva solo lo que su destinatario puede ver', async () => {
     // Subscriptions to the area-scoped rule, as the API would allow once the wiring gives it its domain.
-    for (const [u, correo] of [['dea', 'dea@ople.test'], ['utp1', 'utp@ople.test'], ['utsi1', 'utsi@ople.test']]) {
+    for (const [u, correo] of [['dea', 'dea@ople.test'], ['utp1', 'utp@ople.test'], ['utsi1', 'utsi@ople.test']] as const) {
       await wh.exec(`INSERT INTO app.alertas_suscripciones (usuario, regla_id, correo) VALUES ($1, $2, $3)`, [u, captura.id, correo]);
     }
     const T = T0 + 60 * MIN;

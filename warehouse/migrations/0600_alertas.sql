@@ -43,7 +43,8 @@ INSERT INTO app.alertas_reglas (tipo, parametros, recordatorio_horas, predetermi
 -- One row per firing. `clave_activa` = '<regla_id>|<sujeto>' while active and NULL once resolved: its UNIQUE
 -- index is what keeps one active alert per rule and subject, whatever writes. `dominio` and `area` say who may see
 -- it (the roles of that domain; an `area` user only when `area` is its own). `inicio` is when the condition began
--- (an outage's first failed check), `creada_en` when the engine opened the alert. `anunciada`: its firing was
+-- (an outage's first failed check), `creada_en` when the engine opened the alert. `mensaje_resuelta`: the text of
+-- its resolved notice (NULL: «Se resolvió: <mensaje>»). `anunciada`: its firing was
 -- notified (false while a silence or maintenance held it). `ultimo_aviso`: the last firing or reminder, sent or held.
 CREATE SEQUENCE app.alertas_id START 1;
 CREATE TABLE app.alertas (
@@ -59,6 +60,7 @@ CREATE TABLE app.alertas (
   inicio TIMESTAMPTZ NOT NULL,
   fin TIMESTAMPTZ,
   mensaje VARCHAR NOT NULL,
+  mensaje_resuelta VARCHAR,
   enlace VARCHAR NOT NULL,
   anunciada BOOLEAN NOT NULL,
   en_mantenimiento BOOLEAN NOT NULL DEFAULT false,

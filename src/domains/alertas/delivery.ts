@@ -59,6 +59,7 @@ interface PendingRow {
   inicio: string;
   fin: string | null;
   mensaje: string;
+  mensaje_resuelta: string | null;
   enlace: string;
   dominio: string;
   area: string | null;
@@ -116,6 +117,7 @@ export function itemOf(r: PendingRow): NoticeItem {
   return {
     evento: r.evento,
     cuando: r.creado_en,
+    resuelta: r.mensaje_resuelta,
     alerta: {
       id: r.alerta_id,
       regla: r.regla_id,

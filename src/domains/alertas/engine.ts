@@ -78,6 +78,7 @@ async function apply(c: DuckDBConnection, regla: RuleRef, plan: Plan, activas: A
       severidad: p.obs.severidad,
       inicio: new Date(p.inicio).toISOString(),
       mensaje: p.obs.mensaje,
+      mensaje_resuelta: p.obs.resuelta ?? null,
       enlace: p.obs.enlace,
       anunciada: p.retenido === null,
       en_mantenimiento: p.obs.mantenimiento === true,

@@ -13,6 +13,8 @@ export interface Observation {
   severidad: Severidad;
   /** Spanish, complete on its own (it is the notice's text): name the subject by its name, not only its key. */
   mensaje: string;
+  /** Spanish text of the resolved notice, e.g. «El servicio «Portal» volvió a responder.» (default: «Se resolvió: <mensaje>»). */
+  resuelta?: string;
   /** Dashboard path of the page that explains it, e.g. `/disponibilidad?servicio=portal`. */
   enlace: string;
   /** Siglas of the area the subject belongs to, when it belongs to one (an `area` user sees only its own). */

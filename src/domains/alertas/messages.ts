@@ -27,7 +27,12 @@ export interface NoticeItem {
   alerta: NoticeAlert;
   /** When the event happened (ISO). */
   cuando: string;
+  /** The text of the alert's resolved notice, when its evaluator gave one. */
+  resuelta?: string | null;
 }
+
+/** What a resolved notice says: the evaluator's text, or the alert's message after «Se resolvió». */
+const resolvedText = (it: NoticeItem): string => it.resuelta ?? `Se resolvió: ${it.alerta.mensaje}`;
 
 const PANEL_ALERTAS = '/alertas';
 
@@ -65,8 +70,9 @@ const clip = (s: string, n: number): string => (s.length > n ? `${s.slice(0, n -
 function itemLines(it: NoticeItem): { titulo: string; detalle: string[] } {
   const a = it.alerta;
   const head = `${EVENTO_NOMBRE[it.evento]} · ${SEVERIDAD_NOMBRE[a.severidad]} · ${ruleTitle(a.tipo)}`;
-  const detalle = [a.mensaje];
+  const detalle = [it.evento === 'resuelta' ? resolvedText(it) : a.mensaje];
   if (it.evento === 'resuelta' && a.fin) {
+    if (it.resuelta) detalle.push(`Alerta: ${a.mensaje}`);
     detalle.push(`Se resolvió el ${fmtInstant(a.fin)}; duró ${fmtDuration(Date.parse(a.fin) - Date.parse(a.inicio))} (desde el ${fmtInstant(a.inicio)}).`);
   } else if (it.evento === 'recordatorio') {
     detalle.push(`Sigue activa desde el ${fmtInstant(a.inicio)} (${fmtDuration(Date.parse(it.cuando) - Date.parse(a.inicio))}).`);
@@ -92,7 +98,7 @@ function subjectOf(items: readonly NoticeItem[]): string {
   if (items.length === 1) {
     const it = items[0]!;
     const lead = it.evento === 'disparada' ? `Alerta ${SEVERIDAD_NOMBRE[it.alerta.severidad].toLowerCase()}` : it.evento === 'recordatorio' ? 'Sigue activa' : 'Resuelta';
-    return `[Atalaya] ${lead}: ${clip(it.alerta.mensaje, 160)}`;
+    return `[Atalaya] ${lead}: ${clip(it.evento === 'resuelta' ? (it.resuelta ?? it.alerta.mensaje) : it.alerta.mensaje, 160)}`;
   }
   return `[Atalaya] ${items.length} avisos de alertas (${countsText(items)})`;
 }
@@ -133,7 +139,7 @@ function textLine(it: NoticeItem, publicUrl: string): string {
   if (it.evento === 'disparada') return `Alerta disparada (${SEVERIDAD_NOMBRE[a.severidad].toLowerCase()}): ${a.mensaje} ${url}`;
   if (it.evento === 'recordatorio') return `Alerta aún activa desde el ${fmtInstant(a.inicio)}: ${a.mensaje} ${url}`;
   const dur = a.fin ? ` (duró ${fmtDuration(Date.parse(a.fin) - Date.parse(a.inicio))})` : '';
-  return `Alerta resuelta${dur}: ${a.mensaje} ${url}`;
+  return `Alerta resuelta${dur}: ${it.resuelta ?? a.mensaje} ${url}`;
 }
 
 /**

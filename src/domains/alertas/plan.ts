@@ -26,6 +26,7 @@ export interface ActiveAlert {
   sujeto: string;
   severidad: Severidad;
   mensaje: string;
+  mensaje_resuelta: string | null;
   enlace: string;
   area: string | null;
   anunciada: boolean;
@@ -53,6 +54,7 @@ export interface Change {
   sujeto: string;
   severidad: Severidad;
   mensaje: string;
+  mensaje_resuelta: string | null;
   enlace: string;
   area: string | null;
   en_mantenimiento: boolean;
@@ -131,6 +133,7 @@ export function planEvaluation(
       sujeto: a.sujeto,
       severidad: o.severidad,
       mensaje: o.mensaje,
+      mensaje_resuelta: o.resuelta ?? null,
       enlace: o.enlace,
       area: o.area ?? null,
       en_mantenimiento: mant,
@@ -149,6 +152,7 @@ export function planEvaluation(
       c.evento !== null ||
       c.severidad !== a.severidad ||
       c.mensaje !== a.mensaje ||
+      c.mensaje_resuelta !== a.mensaje_resuelta ||
       c.enlace !== a.enlace ||
       c.area !== a.area ||
       c.en_mantenimiento !== a.en_mantenimiento;

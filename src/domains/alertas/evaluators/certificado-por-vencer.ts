@@ -32,6 +32,7 @@ export const certificadoPorVencer: Evaluator<z.infer<typeof params>> = {
       mensaje: r.vencido
         ? `El certificado TLS de «${r.nombre}» venció el ${fmtInstant(r.certificado_vence)}.`
         : `El certificado TLS de «${r.nombre}» vence el ${fmtInstant(r.certificado_vence)} (${r.dias === 0 ? 'en menos de un día' : r.dias === 1 ? 'en 1 día' : `en ${r.dias} días`}).`,
+      resuelta: `El certificado TLS de «${r.nombre}» ya no está por vencer (se renovó, o el servicio dejó de vigilarse).`,
       enlace: serviceLink(r.id),
     }));
   },

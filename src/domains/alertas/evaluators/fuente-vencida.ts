@@ -38,6 +38,7 @@ export const fuenteVencida: Evaluator<z.infer<typeof params>> = {
       sujeto: r.nombre,
       severidad: 'advertencia',
       mensaje: `La fuente «${r.titulo}» está vencida: su última carga exitosa fue el ${fmtInstant(r.ultimo_exito)} y su vigencia es de ${vigencia(r.horas)}.`,
+      resuelta: `La fuente «${r.titulo}» volvió a cargarse y está vigente.`,
       enlace: pipelineLink(r.nombre),
       inicio: r.vencida_desde,
     }));

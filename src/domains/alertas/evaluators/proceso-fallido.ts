@@ -35,6 +35,7 @@ export const procesoFallido: Evaluator<z.infer<typeof params>> = {
       mensaje: `Falló la última ejecución del proceso «${titulo.get(r.pipeline) ?? r.pipeline}» (ejecución ${r.id}, ${fmtInstant(r.cuando)})${
         r.error ? `: ${r.error.split('\n')[0]!.slice(0, 300)}` : '.'
       }`,
+      resuelta: `El proceso «${titulo.get(r.pipeline) ?? r.pipeline}» volvió a ejecutarse con éxito.`,
       enlace: pipelineLink(r.pipeline),
       inicio: r.cuando,
     }));

@@ -69,6 +69,7 @@ export const servicioCaido: Evaluator<z.infer<typeof params>> = {
       sujeto: r.id,
       severidad: SEVERIDAD_POR_CRITICIDAD[r.criticidad] ?? 'advertencia',
       mensaje: `El servicio «${r.nombre}» está caído desde el ${fmtInstant(r.inicio)}.${r.error ? ` Primer error: ${r.error.slice(0, 200)}` : ''}`,
+      resuelta: `El servicio «${r.nombre}» volvió a responder (estaba caído desde el ${fmtInstant(r.inicio)}).`,
       enlace: serviceLink(r.id),
       inicio: r.inicio,
       mantenimiento: r.mantenimiento,

@@ -14,7 +14,7 @@ HAVING min(creado_en) FILTER (WHERE intentos = 0) <= $limite::TIMESTAMPTZ
 export const SQL_PENDIENTES = `
 WITH d AS (${DUE})
 SELECT v.id, v.evento, v.intentos, v.creado_en, v.canal_id, v.usuario, v.destino,
-  a.id AS alerta_id, a.regla_id, a.tipo, a.sujeto, a.severidad, a.inicio, a.fin, a.mensaje, a.enlace, a.dominio, a.area
+  a.id AS alerta_id, a.regla_id, a.tipo, a.sujeto, a.severidad, a.inicio, a.fin, a.mensaje, a.mensaje_resuelta, a.enlace, a.dominio, a.area
 FROM app.alertas_avisos v
 JOIN d ON v.canal_id IS NOT DISTINCT FROM d.canal_id AND v.usuario IS NOT DISTINCT FROM d.usuario AND v.destino IS NOT DISTINCT FROM d.destino
 JOIN app.alertas a ON a.id = v.alerta_id

@@ -4,7 +4,7 @@
  */
 
 export const SQL_ACTIVAS = `
-SELECT id, sujeto, severidad, mensaje, enlace, area, anunciada, en_mantenimiento, epoch_ms(ultimo_aviso) AS ultimo_aviso
+SELECT id, sujeto, severidad, mensaje, mensaje_resuelta, enlace, area, anunciada, en_mantenimiento, epoch_ms(ultimo_aviso) AS ultimo_aviso
 FROM app.alertas WHERE regla_id = $regla AND estado = 'activa'`;
 
 export const SQL_SILENCIOS_VIGENTES = `
@@ -13,20 +13,20 @@ WHERE desde <= $ahora::TIMESTAMPTZ AND hasta > $ahora::TIMESTAMPTZ AND (regla_id
 ORDER BY id`;
 
 export const SQL_ABRIR = `
-INSERT INTO app.alertas (regla_id, tipo, sujeto, dominio, area, severidad, estado, clave_activa, inicio, mensaje, enlace,
+INSERT INTO app.alertas (regla_id, tipo, sujeto, dominio, area, severidad, estado, clave_activa, inicio, mensaje, mensaje_resuelta, enlace,
   anunciada, en_mantenimiento, ultimo_aviso, creada_en)
 SELECT $regla, $tipo, j.sujeto, $dominio, j.area, j.severidad, 'activa', $regla::VARCHAR || '|' || j.sujeto,
-  j.inicio::TIMESTAMPTZ, j.mensaje, j.enlace, j.anunciada, j.en_mantenimiento, $ahora::TIMESTAMPTZ, $ahora::TIMESTAMPTZ
+  j.inicio::TIMESTAMPTZ, j.mensaje, j.mensaje_resuelta, j.enlace, j.anunciada, j.en_mantenimiento, $ahora::TIMESTAMPTZ, $ahora::TIMESTAMPTZ
 FROM (SELECT unnest(from_json($filas::JSON,
-  '[{"sujeto":"VARCHAR","area":"VARCHAR","severidad":"VARCHAR","inicio":"VARCHAR","mensaje":"VARCHAR","enlace":"VARCHAR","anunciada":"BOOLEAN","en_mantenimiento":"BOOLEAN"}]'),
+  '[{"sujeto":"VARCHAR","area":"VARCHAR","severidad":"VARCHAR","inicio":"VARCHAR","mensaje":"VARCHAR","mensaje_resuelta":"VARCHAR","enlace":"VARCHAR","anunciada":"BOOLEAN","en_mantenimiento":"BOOLEAN"}]'),
   recursive := true)) j
 RETURNING id, sujeto`;
 
 export const SQL_CAMBIAR = `
-UPDATE app.alertas a SET severidad = j.severidad, mensaje = j.mensaje, enlace = j.enlace, area = j.area,
+UPDATE app.alertas a SET severidad = j.severidad, mensaje = j.mensaje, mensaje_resuelta = j.mensaje_resuelta, enlace = j.enlace, area = j.area,
   en_mantenimiento = j.en_mantenimiento, anunciada = j.anunciada, ultimo_aviso = j.ultimo_aviso::TIMESTAMPTZ
 FROM (SELECT unnest(from_json($filas::JSON,
-  '[{"id":"INTEGER","severidad":"VARCHAR","mensaje":"VARCHAR","enlace":"VARCHAR","area":"VARCHAR","en_mantenimiento":"BOOLEAN","anunciada":"BOOLEAN","ultimo_aviso":"VARCHAR"}]'),
+  '[{"id":"INTEGER","severidad":"VARCHAR","mensaje":"VARCHAR","mensaje_resuelta":"VARCHAR","enlace":"VARCHAR","area":"VARCHAR","en_mantenimiento":"BOOLEAN","anunciada":"BOOLEAN","ultimo_aviso":"VARCHAR"}]'),
   recursive := true)) j
 WHERE a.id = j.id AND a.estado = 'activa'`;
 
