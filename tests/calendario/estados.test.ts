@@ -3,6 +3,7 @@ import { calendarioPipeline } from '../../pipelines/calendario/index.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { todayMx } from '../../src/core/time.js';
 import { actividades, atrasadas, existeProceso, historial, porVencer, procesos, resumen } from '../../src/domains/calendario/queries.js';
+import type { ConteoEstados } from '../../src/domains/calendario/types.js';
 import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
 
 /**
@@ -80,7 +81,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const conteos = (r: Record<string, unknown>) => ({
+const conteos = (r: ConteoEstados) => ({
   por_iniciar: r.por_iniciar, en_ejecucion: r.en_ejecucion, fuera_de_plazo: r.fuera_de_plazo, concluida: r.concluida,
   concluida_fuera_de_plazo: r.concluida_fuera_de_plazo, canceladas: r.canceladas,
 });
