@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarioPipeline } from '../../pipelines/calendario/index.js';
 import { calendarioProceso, procesosCalendario } from '../../pipelines/calendario/demo.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
+import { addDays } from '../../src/core/time.js';
 import { demoContext } from '../../src/demo/index.js';
 import { actividades, atrasadas, porVencer, procesos, resumen } from '../../src/domains/calendario/queries.js';
 import { ESTADOS_ACTIVIDAD } from '../../src/domains/calendario/types.js';
@@ -103,6 +104,21 @@ describe('demo del calendario integral', () => {
       expect(rows.every((x) => (x.fecha_fin_real ?? '') <= hoy && (x.fecha_inicio_real ?? '') <= hoy)).toBe(true);
       expect((await atrasadas(w.wh, { proceso: 'PELO_2026_2027', hasta: hoy })).length).toBe(r.fuera_de_plazo);
       expect((await porVencer(w.wh, { proceso: 'PELO_2026_2027', hasta: hoy })).length).toBeGreaterThan(0);
+    }
+  });
+
+  it('every state shows on any day of the week (the jornada moves to a Sunday)', async () => {
+    for (let i = 1; i <= 7; i++) {
+      const hoy = addDays(OTRO_HOY, i);
+      // A fresh installation each day (the concluded process's workbook is the same every day: forget it was loaded).
+      await u.wh.exec(`DELETE FROM core.calendario_actividades; DELETE FROM core.calendario_cambios;
+        DELETE FROM ops.archivos_cargados WHERE pipeline = 'calendario'`);
+      await calendarioPipeline.demo!(demoContext(u.config, { today: hoy }));
+      expect((await runPipeline(u.wh, calendarioPipeline, { dataDir: u.dataDir })).estado).toBe('exito');
+      const r = (await resumen(u.wh, { proceso: 'PELO_2026_2027', hasta: hoy }))!;
+      for (const e of ESTADOS_ACTIVIDAD) expect(r[e], `${e} el ${hoy}`).toBeGreaterThan(0);
+      const c = (await resumen(u.wh, { proceso: 'PELO_2024_2025', hasta: hoy }))!;
+      expect([c.por_iniciar, c.en_ejecucion, c.fuera_de_plazo]).toEqual([0, 0, 0]);
     }
   });
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calendarioPipeline } from '../../pipelines/calendario/index.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { markArrived } from '../../src/demo/files.js';
-import { actividades, historial } from '../../src/domains/calendario/queries.js';
+import { actividades, historial, procesos } from '../../src/domains/calendario/queries.js';
 import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
 
 let t: Awaited<ReturnType<typeof tempWarehouse>>;
@@ -202,9 +202,27 @@ describe('pipeline calendario: bad rows and later files', () => {
     dropFile(t.dataDir, 'calendario', 'calendario_actividades_otro.csv', [HEAD, 'PZ,5.1,Otra,UTP,,01/05/2025,31/05/2025,,,,'].join('\n'));
     expect(await check((await run()).id)).toEqual({ fallas: 1 });
     expect(await historial(t.wh, 'PD', '5.1')).toBeNull();
+    expect(await actividades(t.wh, { proceso: 'PD', hasta: '2025-05-01' })).toEqual([]);
     dropFile(t.dataDir, 'calendario', 'calendario_actividades_pd.csv', [HEAD, 'PD,5.1,Llegó después,UTP,,15/05/2025,15/06/2025,,,,'].join('\n'));
     const r3 = await run();
     expect(await check(r3.id)).toEqual({ fallas: 0 });
     expect((await historial(t.wh, 'PD', '5.1'))!.cambios).toHaveLength(1);
+  });
+});
+
+describe('pipeline calendario: process names', () => {
+  it('from the catalogue of processes, else read from the code', async () => {
+    dropFile(t.dataDir, 'calendario', 'calendario_actividades_nombres.csv', [HEAD,
+      'PELO_2024_2025,1.1,Una,UTP,,01/01/2025,31/01/2025,,,,',
+      'PELO_2030_2031,1.1,Una,UTP,,01/01/2030,31/01/2030,,,,',
+      'PELE_2031,1.1,Una,UTP,,01/01/2031,31/01/2031,,,,'].join('\n'));
+    expect(await run()).toMatchObject({ estado: 'exito', cargadas: 3 });
+    const n = Object.fromEntries((await procesos(t.wh)).map((p) => [p.proceso, p.nombre]));
+    expect(n).toMatchObject({
+      PELO_2024_2025: 'Proceso Electoral Local Ordinario 2024-2025 (Ayuntamientos)',
+      PELO_2030_2031: 'Proceso Electoral Local Ordinario 2030-2031',
+      PELE_2031: 'Proceso Electoral Local Extraordinario 2031',
+      PB: 'PB',
+    });
   });
 });
