@@ -13,7 +13,7 @@ export const HEADERS = {
 } as const;
 
 /** One process of the demo calendar (ISO dates). */
-export interface ProcesoCalendario {
+export interface ProcesoCalendarioDemo {
   proceso: string;
   inicio: string;
   jornada: string;
@@ -43,7 +43,7 @@ function domingo(iso: string): string {
  * The two processes: PELO_2024_2025 (ayuntamientos; concluded, on its real dates) and PELO_2026_2027 (diputaciones;
  * under way: its timeline is laid around `today`, about half-way to its jornada, so every state shows today).
  */
-export function procesosCalendario(today: string): ProcesoCalendario[] {
+export function procesosCalendario(today: string): ProcesoCalendarioDemo[] {
   const jornada = domingo(addDays(today, 190));
   return [
     { proceso: 'PELO_2024_2025', inicio: '2024-08-01', jornada: '2025-06-01', fin: '2025-08-29', consejos: 'consejos municipales',
@@ -54,7 +54,7 @@ export function procesosCalendario(today: string): ProcesoCalendario[] {
 }
 
 /** The date at a point of the timeline: 0..1 from the start to the jornada, 1..2 from the jornada to the end. */
-function fechaEn(p: ProcesoCalendario, x: number): string {
+function fechaEn(p: ProcesoCalendarioDemo, x: number): string {
   return x <= 1 ? addDays(p.inicio, Math.round(x * days(p.inicio, p.jornada))) : addDays(p.jornada, Math.round((x - 1) * days(p.jornada, p.fin)));
 }
 
@@ -79,7 +79,7 @@ export interface Actividad {
 }
 
 /** The calendar as programmed now: each template's variants spread over its subproceso's window, one after another. */
-function programar(p: ProcesoCalendario, r: Rng): Actividad[] {
+function programar(p: ProcesoCalendarioDemo, r: Rng): Actividad[] {
   const out: Actividad[] = [];
   SUBPROCESOS.forEach((sp, i) => {
     const desde = fechaEn(p, sp.ventana[0]);
@@ -113,7 +113,7 @@ function programar(p: ProcesoCalendario, r: Rng): Actividad[] {
  * What the areas reported by `today`: most start on time or a day or two off and end on time; some end late, a
  * few (in a process under way) stall. Nothing after `today` has happened yet.
  */
-function realizar(p: ProcesoCalendario, a: Actividad, today: string, r: Rng): void {
+function realizar(p: ProcesoCalendarioDemo, a: Actividad, today: string, r: Rng): void {
   const dur = days(a.inicio, a.fin);
   const tarde = r.chance(0.16);
   const estancada = r.chance(p.estancadas);
@@ -141,7 +141,7 @@ export interface Cambio {
  * One or two approved changes leading to an activity's current dates, latest first when built: an extension of
  * its end or a postponement of both dates, each approved before the end it replaced (and by `today`).
  */
-function cambiosDe(p: ProcesoCalendario, a: Actividad, today: string, r: Rng): Omit<Cambio, 'acuerdo'>[] {
+function cambiosDe(p: ProcesoCalendarioDemo, a: Actividad, today: string, r: Rng): Omit<Cambio, 'acuerdo'>[] {
   const out: Omit<Cambio, 'acuerdo'>[] = [];
   let inicio = a.inicio;
   let fin = a.fin;
@@ -173,7 +173,7 @@ function numerar(cs: Omit<Cambio, 'acuerdo'>[], r: Rng): Cambio[] {
 }
 
 /** The activities and changes of one process, deterministic for a seed and date. */
-export function calendarioProceso(p: ProcesoCalendario, seed: number, today: string): { actividades: Actividad[]; cambios: Cambio[] } {
+export function calendarioProceso(p: ProcesoCalendarioDemo, seed: number, today: string): { actividades: Actividad[]; cambios: Cambio[] } {
   const r = rng(seedFor(seed, `calendario:${p.proceso}`));
   const actividades = programar(p, r);
   const cambios: Omit<Cambio, 'acuerdo'>[] = [];
@@ -199,7 +199,7 @@ export function filasCambios(proceso: string, xs: readonly Cambio[], r: Rng): Ce
 }
 
 /** Rows a real capture carries by mistake: an unknown estatus, a date that does not exist, an end before its start. */
-export function filasErroneas(p: ProcesoCalendario): { actividades: Cell[][]; cambios: Cell[][] } {
+export function filasErroneas(p: ProcesoCalendarioDemo): { actividades: Cell[][]; cambios: Cell[][] } {
   const y = p.jornada.slice(0, 4);
   return {
     actividades: [

@@ -31,14 +31,14 @@ let seq = 0;
  */
 export function mergeWithRules(t: Pick<TableContract, 'table' | 'target' | 'key' | 'columns'>, rules: readonly RowRule[], defaults: Readonly<Record<string, string>> = {}): Merge {
   const cols = t.columns.map((c) => c.name);
-  const anyBad = rules.map((r) => `coalesce(${r.bad}, false)`).join(' OR ');
+  const anyBad = rules.map((r) => `coalesce(${r.bad}, false)`).join(' OR ') || 'false';
   const key = t.key.map(ident).join(', ');
   return async (c: DuckDBConnection, rows: StagedRows, run: RunRef) => {
     const all = `cal_rows_${++seq}`;
     const ok = `cal_ok_${seq}`;
     await c.run(`CREATE TEMP TABLE ${all} AS SELECT * FROM ${rows.good}`);
     try {
-      await c.run(
+      if (rules.length) await c.run(
         `INSERT INTO ops.cuarentena (ejecucion_id, pipeline, tabla, archivo, hoja, fila, campo, motivo, valor)
          SELECT $run, $pipeline, $tabla, $archivo, $hoja, _fila, campo, motivo, valor FROM (
            ${rules.map((r) => `SELECT _fila, ${lit(r.campo)} AS campo, ${r.motivo} AS motivo, ${r.valor}::VARCHAR AS valor FROM ${all} WHERE ${r.bad}`).join('\nUNION ALL ')}
