@@ -1,3 +1,4 @@
+import { calendarioPipeline } from './calendario/index.js';
 import { cartografiaPipeline } from './cartografia/index.js';
 import { glpiPipeline } from './glpi/index.js';
 import { disponibilidadPipeline } from './disponibilidad/index.js';
@@ -10,7 +11,7 @@ import type { Pipeline } from './runner/types.js';
 import { ticketsPipeline } from './tickets/index.js';
 
 /** Every source Atalaya loads. Adding a source: one folder under pipelines/ and one line here. */
-export const PIPELINES: readonly Pipeline[] = [cartografiaPipeline, ticketsPipeline, glpiPipeline, odesPipeline, oficialiaPipeline, sesionesPipeline, disponibilidadPipeline, poaPipeline, indicadoresPipeline];
+export const PIPELINES: readonly Pipeline[] = [cartografiaPipeline, ticketsPipeline, glpiPipeline, odesPipeline, oficialiaPipeline, sesionesPipeline, disponibilidadPipeline, poaPipeline, indicadoresPipeline, calendarioPipeline];
 
 export function findPipeline(name: string): Pipeline | undefined {
   return PIPELINES.find((p) => p.name === name);
