@@ -69,7 +69,7 @@ describe('estados de una consulta: cargando, vacío, error y sin permiso', () =>
     release();
     await page.locator('[data-kpi="abiertos"]').waitFor();
     // Every loading state ends (the tickets' table has its own).
-    await expect.poll(() => page.getByText('Cargando…').count()).toBe(0);
+    await expect.poll(() => page.getByText('Cargando…').count(), { timeout: 30_000 }).toBe(0);
     await page.context().close();
   });
 

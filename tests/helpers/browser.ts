@@ -35,9 +35,9 @@ export async function waitInteractive(page: Page): Promise<void> {
   }
 }
 
-/** Logs in through the real login page. */
-export async function loginPage(page: Page, baseUrl: string, usuario: string, password: string = TEST_PASSWORD): Promise<void> {
-  await page.goto(`${baseUrl}/login`);
+/** Logs in through the real login page (`query`: what follows /login, e.g. `?siguiente=…`). */
+export async function loginPage(page: Page, baseUrl: string, usuario: string, password: string = TEST_PASSWORD, query = ''): Promise<void> {
+  await page.goto(`${baseUrl}/login${query}`);
   await page.getByLabel('Usuario').fill(usuario);
   await page.getByLabel('Contraseña').fill(password);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Iniciar sesión' }).click()]);
