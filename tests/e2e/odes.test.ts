@@ -83,6 +83,15 @@ describe('ODES en el navegador', () => {
     await page.waitForURL((u) => u.searchParams.get('componente') === null && u.searchParams.get('tipo') === 'distrital');
   });
 
+  it('the map works at phone width without horizontal scrolling', async () => {
+    const phone = await env.page({ usuario: 'admin', context: { viewport: { width: 390, height: 844 } } });
+    await phone.goto(`${env.srv.url}/odes?proceso=PELO_2024_2025`);
+    await phone.locator('.mapa [data-chart-ready="si"]').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    expect((await phone.locator('.mapa .echart').boundingBox())!.width).toBeGreaterThan(300);
+    await phone.context().close();
+  });
+
   it('the ranking lists every council from the weakest', async () => {
     await page.goto(`${env.srv.url}/odes/ranking?proceso=PELO_2024_2025&hasta=2026-03-15`);
     await page.locator('table tbody tr').first().waitFor();
