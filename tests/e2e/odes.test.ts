@@ -99,6 +99,11 @@ describe('ODES en el navegador', () => {
     const first = await page.locator('table tbody tr').first().locator('td').nth(1).textContent();
     const weakest = (await env.admin.json<Array<{ clave_odes: string }>>('/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15'))[0]!;
     expect(first?.trim()).toBe(weakest.clave_odes);
+    // With the keyboard alone: a row takes the focus and Enter opens its council.
+    await page.locator('table tbody tr').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === `/odes/${weakest.clave_odes}`);
+    await page.locator('[data-indice]').waitFor();
   });
 });
 
