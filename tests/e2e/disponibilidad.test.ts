@@ -1,17 +1,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchBrowser, loginPage } from '../helpers/browser.js';
-import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
-
-let srv: TestServer;
-let admin: Client;
-let browser: Browser;
-const post = (route: string, body: unknown) => admin.fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+import { browserEnv } from '../helpers/browser.js';
+import { runAndWait } from '../planning/fixture.js';
 
 /** The monitored services: a real HTTP server in this process (the demo's endpoints exist only with the demo on). */
 let servicios: http.Server;
+let base = '';
 beforeAll(async () => {
   servicios = http.createServer((req, res) => {
     if (req.url === '/portal') res.end('<!doctype html><p>OPLE Veracruz — portal en operación</p>');
@@ -19,40 +14,34 @@ beforeAll(async () => {
     else res.writeHead(404).end();
   });
   await new Promise<void>((r) => servicios.listen(0, '127.0.0.1', () => r()));
-  const base = `http://127.0.0.1:${(servicios.address() as AddressInfo).port}`;
-  srv = await startTestServer({ env: { ATALAYA_UPTIME_LOTE_MS: '200' } });
-  admin = srv.client();
-  await admin.login();
-  expect((await post('/api/disponibilidad/catalogo', { id: 'portal', nombre: 'Portal institucional', tipo: 'http', destino: `${base}/portal`, intervalo_s: 10, publico: true })).status).toBe(201);
-  expect((await post('/api/disponibilidad/catalogo', { id: 'prep', nombre: 'PREP', tipo: 'http', destino: `${base}/prep`, intervalo_s: 10, publico: true })).status).toBe(201);
-  expect((await post('/api/disponibilidad/catalogo', { id: 'vpn', nombre: 'Red de consejos (VPN)', tipo: 'tcp', destino: '{local}', intervalo_s: 10, publico: false })).status).toBe(201);
-  // Wait for a first check of each, then roll up.
-  for (let i = 0; i < 120; i++) {
-    const n = await Promise.all(['portal', 'prep', 'vpn'].map((id) => admin.json<unknown[]>(`/api/disponibilidad/servicios/${id}/verificaciones`)));
-    if (n.every((x) => x.length >= 1)) break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  const run = (await (await admin.fetch('/api/pipelines/disponibilidad/ejecutar', { method: 'POST' })).json()) as { id: number };
-  for (let i = 0; i < 120; i++) {
-    const r = await admin.json<{ estado: string }>(`/api/pipelines/disponibilidad/ejecuciones/${run.id}`);
-    if (r.estado !== 'en_curso') break;
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  browser = await launchBrowser();
-}, 170_000);
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+  base = `http://127.0.0.1:${(servicios.address() as AddressInfo).port}`;
+});
+afterAll(() => {
   servicios?.close();
+});
+
+const env = browserEnv({
+  env: { ATALAYA_UPTIME_LOTE_MS: '200' },
+  prepare: async ({ admin }) => {
+    const post = (route: string, body: unknown) => admin.fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post('/api/disponibilidad/catalogo', { id: 'portal', nombre: 'Portal institucional', tipo: 'http', destino: `${base}/portal`, intervalo_s: 10, publico: true })).status).toBe(201);
+    expect((await post('/api/disponibilidad/catalogo', { id: 'prep', nombre: 'PREP', tipo: 'http', destino: `${base}/prep`, intervalo_s: 10, publico: true })).status).toBe(201);
+    expect((await post('/api/disponibilidad/catalogo', { id: 'vpn', nombre: 'Red de consejos (VPN)', tipo: 'tcp', destino: '{local}', intervalo_s: 10, publico: false })).status).toBe(201);
+    // Wait for a first check of each, then roll up.
+    for (let i = 0; ; i++) {
+      const n = await Promise.all(['portal', 'prep', 'vpn'].map((id) => admin.json<unknown[]>(`/api/disponibilidad/servicios/${id}/verificaciones`)));
+      if (n.every((x) => x.length >= 1)) break;
+      if (i === 120) throw new Error('los servicios no se verificaron en 30 s');
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await runAndWait(admin, 'disponibilidad');
+  },
 });
 
 describe('páginas de disponibilidad en chromium', () => {
   it('/estado abre sin sesión y lista solo los servicios públicos, sin direcciones', async () => {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    const errors: string[] = [];
-    page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    await page.goto(`${srv.url}/estado`);
+    const page = await env.page();
+    await page.goto(`${env.srv.url}/estado`);
     expect(new URL(page.url()).pathname).toBe('/estado');
     await page.locator('li.servicio').first().waitFor();
     const names = await page.locator('li.servicio h2').allTextContents();
@@ -65,15 +54,13 @@ describe('páginas de disponibilidad en chromium', () => {
     expect(await page.locator('li.servicio').first().locator('.barra').count()).toBe(90);
     const html = await page.locator('main').innerHTML();
     for (const secret of ['127.0.0.1', '/api/publico/demo', '{local}', 'VPN']) expect(html).not.toContain(secret);
-    expect(errors).toEqual([]);
-    await ctx.close();
+    expect(env.errors).toEqual([]);
+    await page.context().close();
   });
 
   it('/disponibilidad muestra estado, ventanas, barras diarias y latencia', async () => {
-    const ctx = await browser.newContext();
-    const page = await ctx.newPage();
-    await loginPage(page, srv.url, 'admin', TEST_PASSWORD);
-    await page.goto(`${srv.url}/disponibilidad?servicio=prep`);
+    const page = await env.page({ usuario: 'admin' });
+    await page.goto(`${env.srv.url}/disponibilidad?servicio=prep`);
     await page.getByRole('heading', { name: 'Disponibilidad diaria — PREP' }).waitFor();
     await page.locator('[data-chart-ready="si"]').first().waitFor();
     expect(await page.locator('[data-chart-ready="si"]').count()).toBe(2);
@@ -82,10 +69,11 @@ describe('páginas de disponibilidad en chromium', () => {
     await page.locator('.filters select').first().selectOption('vpn');
     await page.waitForURL(/servicio=vpn/);
     await page.getByRole('heading', { name: 'Disponibilidad diaria — Red de consejos (VPN)' }).waitFor();
-    await page.goto(`${srv.url}/admin/servicios`);
+    await page.goto(`${env.srv.url}/admin/servicios`);
     await page.getByRole('heading', { name: 'Catálogo' }).waitFor();
     // The admin's catalogue shows each destination (the public page never does).
     expect(await page.locator('table').first().innerText()).toMatch(/http:\/\/127\.0\.0\.1:\d+\/prep/);
-    await ctx.close();
+    expect(env.errors).toEqual([]);
+    await page.context().close();
   });
 });

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginPage } from '../helpers/browser.js';
-import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
-import { dropPlanning, runAndWait, userClient } from '../planning/fixture.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserEnv } from '../helpers/browser.js';
+import { dropPlanning, runAndWait } from '../planning/fixture.js';
 import { pdfContains } from '../planning/pdf-text.js';
 
 /**
@@ -11,34 +10,22 @@ import { pdfContains } from '../planning/pdf-text.js';
  * UTP area justifies its amber activity E404.19-3 and its red indicator U01 and sends them; UTP observes one, the
  * area fixes it, UTP approves both, moves the cycle to review and closes it; the PDF report carries the text.
  */
-let srv: TestServer;
-let browser: Browser;
 let utp: Page;
 let area: Page;
-const errors: string[] = [];
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  const admin: Client = srv.client();
-  expect((await admin.login()).status).toBe(200);
-  dropPlanning(srv.dataDir);
-  await runAndWait(admin, 'poa');
-  await runAndWait(admin, 'indicadores');
-  await userClient(srv, admin, 'ana.utp', 'utp');
-  await userClient(srv, admin, 'luis.area', 'area', 'UTP');
-  utp = await (await browser.newContext({ acceptDownloads: true })).newPage();
-  area = await (await browser.newContext()).newPage();
-  for (const p of [utp, area]) {
-    p.on('pageerror', (e) => errors.push(e.message));
-    p.on('console', (m) => m.type() === 'error' && !/status of (400|403|409)/.test(m.text()) && errors.push(m.text()));
-  }
-  await loginPage(utp, srv.url, 'ana.utp', TEST_PASSWORD);
-  await loginPage(area, srv.url, 'luis.area', TEST_PASSWORD);
-}, 180_000);
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+// The refusals the test provokes (sending without justifying…) are logged by the browser itself.
+const env = browserEnv({
+  allowErrors: /status of (400|403|409)/,
+  prepare: async ({ srv, admin, user, page }) => {
+    dropPlanning(srv.dataDir);
+    await runAndWait(admin, 'poa');
+    await runAndWait(admin, 'indicadores');
+    await user('ana.utp', 'utp');
+    await user('luis.area', 'area', 'UTP');
+    utp = await page({ usuario: 'ana.utp', context: { acceptDownloads: true } });
+    area = await page({ usuario: 'luis.area' });
+  },
 });
+const errors = env.errors;
 
 const status = (p: Page, text: string) => p.getByRole('status').filter({ hasText: text }).waitFor({ timeout: 10_000 }).catch(async (e) => {
   console.log('DEBUG', await p.locator('main, body').first().innerText());
@@ -57,7 +44,7 @@ async function justificar(p: Page, clave: string, causa: string): Promise<void> 
 describe('Evaluación trimestral (end to end, Debian chromium)', () => {
   it('opens, justifies, observes, fixes, approves, closes and downloads the PDF with the justification', async () => {
     // UTP opens the cycle.
-    await utp.goto(`${srv.url}/evaluacion`);
+    await utp.goto(`${env.srv.url}/evaluacion`);
     await utp.getByRole('heading', { level: 1, name: 'Evaluación trimestral' }).waitFor();
     await utp.getByLabel('Ejercicio').fill('2026');
     await utp.getByLabel('Trimestre').selectOption('1');
@@ -66,7 +53,7 @@ describe('Evaluación trimestral (end to end, Debian chromium)', () => {
     await status(utp, 'Ciclo abierto.');
 
     // The area sees only its results; sending without justifying is refused with the reason.
-    await area.goto(`${srv.url}/evaluacion`);
+    await area.goto(`${env.srv.url}/evaluacion`);
     const lista = area.locator('section[aria-label="Resultados por justificar"]');
     await lista.locator('article').first().waitFor();
     expect(await lista.locator('article').evaluateAll((xs) => xs.map((x) => x.getAttribute('data-clave')))).toEqual(['E404.19|3', 'U01|2026-T1']);
@@ -120,7 +107,7 @@ describe('Evaluación trimestral (end to end, Debian chromium)', () => {
     expect(errors).toEqual([]);
   }, 120_000);
   it('Metas: summary by semáforo, drill-down to an activity with its chart, and an indicator’s ficha técnica', async () => {
-    await utp.goto(`${srv.url}/metas?ejercicio=2026&trimestre=1`);
+    await utp.goto(`${env.srv.url}/metas?ejercicio=2026&trimestre=1`);
     await utp.locator('[data-kpi="actividades"]').waitFor();
     expect(await utp.locator('[data-kpi="actividades"]').innerText()).toBe('5');
     for (const [s, n] of [['verde', '1'], ['amarillo', '1'], ['rojo', '1'], ['rebasada', '1'], ['sin_meta', '1']]) {

@@ -1,55 +1,30 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateOdes } from '../../pipelines/odes/demo.js';
 import { loadConfig } from '../../src/config/index.js';
-import { launchBrowser, loginPage } from '../helpers/browser.js';
-import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
+import { browserEnv, loginPage } from '../helpers/browser.js';
+import { startTestServer } from '../helpers/server.js';
 import { dropFixture, HASTA } from '../odes/fixture.js';
+import { runAndWait } from '../planning/fixture.js';
 
-let srv: TestServer;
-let admin: Client;
-let browser: Browser;
 let page: Page;
-
-async function runAndWait(nombre: string): Promise<void> {
-  const r = await admin.fetch(`/api/pipelines/${nombre}/ejecutar`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  expect(r.status).toBe(202);
-  const { id } = (await r.json()) as { id: number };
-  for (;;) {
-    const run = await admin.json<{ estado: string; error: string | null }>(`/api/pipelines/${nombre}/ejecuciones/${id}`);
-    if (run.estado !== 'en_curso') {
-      expect(run.error).toBeNull();
-      return;
-    }
-    await new Promise((res) => setTimeout(res, 200));
-  }
-}
-
-beforeAll(async () => {
-  srv = await startTestServer();
-  admin = srv.client();
-  expect((await admin.login()).status).toBe(200);
-  // The cartography from ../shared/data/geo and the ODES demo files, loaded through the real pipelines.
-  await runAndWait('cartografia');
-  await generateOdes({
-    dataDir: srv.dataDir, inbox: (p) => path.join(srv.dataDir, 'inbox', p), seed: 2026, scale: 1, today: '2026-03-15',
-    geoDir: loadConfig().geoDir, publicUrl: srv.url,
-  });
-  await runAndWait('odes');
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await loginPage(page, srv.url, 'admin', TEST_PASSWORD);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+const env = browserEnv({
+  prepare: async ({ srv, admin }) => {
+    // The cartography from ../shared/data/geo and the ODES demo files, loaded through the real pipelines.
+    await runAndWait(admin, 'cartografia');
+    await generateOdes({
+      dataDir: srv.dataDir, inbox: (p) => path.join(srv.dataDir, 'inbox', p), seed: 2026, scale: 1, today: '2026-03-15',
+      geoDir: loadConfig().geoDir, publicUrl: srv.url,
+    });
+    await runAndWait(admin, 'odes');
+    page = await env.page({ usuario: 'admin', context: { viewport: { width: 1280, height: 900 } } });
+  },
 });
 
 describe('ODES en el navegador', () => {
   it('the map draws the 212 municipal areas and the 30 district seats', async () => {
-    await page.goto(`${srv.url}/odes?proceso=PELO_2024_2025`);
+    await page.goto(`${env.srv.url}/odes?proceso=PELO_2024_2025`);
     const mapa = page.locator('.mapa');
     await mapa.waitFor();
     await page.locator('.mapa [data-chart-ready="si"]').waitFor();
@@ -63,7 +38,7 @@ describe('ODES en el navegador', () => {
 
   it('clicking a municipality opens its council page', async () => {
     // Find the screen position of a weak council's municipality through the ECharts instance, then click there.
-    const weakest = (await admin.json<Array<{ clave_odes: string; municipio_cvegeo: string }>>('/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15'))[0]!;
+    const weakest = (await env.admin.json<Array<{ clave_odes: string; municipio_cvegeo: string }>>('/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15'))[0]!;
     const point = await page.evaluate((cvegeo) => {
       const el = document.querySelector('.mapa') as unknown as { odesPixel?: (c: string) => number[] | null };
       return el.odesPixel?.(cvegeo) ?? null;
@@ -82,7 +57,7 @@ describe('ODES en el navegador', () => {
   });
 
   it('the URL of a filtered view restores it', async () => {
-    await page.goto(`${srv.url}/odes`);
+    await page.goto(`${env.srv.url}/odes`);
     await page.locator('.mapa [data-chart-ready="si"]').waitFor();
     await page.getByLabel('Proceso').selectOption('PELO_2023_2024');
     await page.waitForURL((u) => u.searchParams.get('proceso') === 'PELO_2023_2024');
@@ -92,8 +67,7 @@ describe('ODES en el navegador', () => {
     await page.waitForURL((u) => u.searchParams.get('componente') === 'estrados');
     const url = page.url();
     // A fresh page with that link shows the same view.
-    const other = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await other.context().addCookies((await page.context().cookies()).map((c) => ({ ...c })));
+    const other = await page.context().newPage();
     await other.goto(url);
     await other.locator('.mapa [data-chart-ready="si"]').waitFor();
     expect(await other.getByLabel('Proceso').inputValue()).toBe('PELO_2023_2024');
@@ -109,13 +83,27 @@ describe('ODES en el navegador', () => {
     await page.waitForURL((u) => u.searchParams.get('componente') === null && u.searchParams.get('tipo') === 'distrital');
   });
 
+  it('the map works at phone width without horizontal scrolling', async () => {
+    const phone = await env.page({ usuario: 'admin', context: { viewport: { width: 390, height: 844 } } });
+    await phone.goto(`${env.srv.url}/odes?proceso=PELO_2024_2025`);
+    await phone.locator('.mapa [data-chart-ready="si"]').waitFor();
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    expect((await phone.locator('.mapa .echart').boundingBox())!.width).toBeGreaterThan(300);
+    await phone.context().close();
+  });
+
   it('the ranking lists every council from the weakest', async () => {
-    await page.goto(`${srv.url}/odes/ranking?proceso=PELO_2024_2025&hasta=2026-03-15`);
+    await page.goto(`${env.srv.url}/odes/ranking?proceso=PELO_2024_2025&hasta=2026-03-15`);
     await page.locator('table tbody tr').first().waitFor();
     expect(await page.locator('.table-tools .count').textContent()).toContain('212');
     const first = await page.locator('table tbody tr').first().locator('td').nth(1).textContent();
-    const weakest = (await admin.json<Array<{ clave_odes: string }>>('/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15'))[0]!;
+    const weakest = (await env.admin.json<Array<{ clave_odes: string }>>('/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15'))[0]!;
     expect(first?.trim()).toBe(weakest.clave_odes);
+    // With the keyboard alone: a row takes the focus and Enter opens its council.
+    await page.locator('table tbody tr').first().focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname === `/odes/${weakest.clave_odes}`);
+    await page.locator('[data-indice]').waitFor();
   });
 });
 
@@ -126,11 +114,9 @@ describe('ODES sin cartografía', () => {
       const c = bare.client();
       expect((await c.login()).status).toBe(200);
       dropFixture(bare.dataDir);
-      const r = await c.fetch('/api/pipelines/odes/ejecutar', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-      const { id } = (await r.json()) as { id: number };
-      while ((await c.json<{ estado: string }>(`/api/pipelines/odes/ejecuciones/${id}`)).estado === 'en_curso') await new Promise((res) => setTimeout(res, 200));
-      const p = await browser.newPage();
-      await loginPage(p, bare.url, 'admin', TEST_PASSWORD);
+      await runAndWait(c, 'odes');
+      const p = await env.page();
+      await loginPage(p, bare.url, 'admin');
       await p.goto(`${bare.url}/odes?hasta=${HASTA}`);
       const aviso = p.locator('.aviso');
       await aviso.waitFor();
@@ -143,7 +129,8 @@ describe('ODES sin cartografía', () => {
       await p.locator('table tbody tr').first().waitFor();
       expect(await p.locator('table tbody tr').count()).toBe(4);
       expect((await p.locator('table tbody tr').first().textContent())).toContain('M003');
-      await p.close();
+      await p.context().close();
+      expect(env.errors).toEqual([]);
     } finally {
       await bare.stop();
     }

@@ -1,34 +1,18 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginPage } from '../helpers/browser.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserEnv, loginPage } from '../helpers/browser.js';
 import { listBackups } from '../../src/backup/store.js';
 
-let srv: TestServer;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
-
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startTestServer({ demo: true }), launchBrowser()]);
-  page = await browser.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
+const env = browserEnv({ demo: true, prepare: async (e) => void (page = await e.page()) });
 
 describe('Procesos de carga (end to end, built server with the demo, Debian chromium)', () => {
   it('log in through the login page; the demo runs are listed; "Ejecutar ahora" adds a run; the quarantine shows the bad rows', async () => {
     // Without a session the page sends the user to the login page.
-    await page.goto(`${srv.url}/admin/procesos`);
+    await page.goto(`${env.srv.url}/admin/procesos`);
     expect(new URL(page.url()).pathname).toBe('/login');
-    await loginPage(page, srv.url, 'admin', TEST_PASSWORD);
-    await page.goto(`${srv.url}/admin/procesos`);
+    await loginPage(page, env.srv.url, 'admin');
+    await page.goto(`${env.srv.url}/admin/procesos`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Procesos de carga' }).count()).toBe(1);
 
     const tickets = page.locator('section[data-pipeline="tickets"]');
@@ -45,8 +29,9 @@ describe('Procesos de carga (end to end, built server with the demo, Debian chro
     const before = await tickets.locator('tr.run').count();
     const firstId = Number(await firstRun.locator('td').first().innerText());
     await tickets.getByRole('button', { name: 'Ejecutar ahora' }).click();
-    await page.getByRole('status').filter({ hasText: /Se inició la ejecución \d+ de «tickets»/ }).waitFor();
-    const msg = await page.getByRole('status').innerText();
+    const aviso = page.getByRole('status').filter({ hasText: /Se inició la ejecución \d+ de «tickets»/ });
+    await aviso.waitFor();
+    const msg = await aviso.innerText();
     const newId = Number(/ejecución (\d+)/.exec(msg)![1]);
     expect(newId).toBeGreaterThan(firstId);
     await expect.poll(() => tickets.locator('tr.run').count(), { timeout: 30_000 }).toBe(before + 1);
@@ -62,17 +47,17 @@ describe('Procesos de carga (end to end, built server with the demo, Debian chro
     expect(text).toContain('fecha_apertura');
     expect(text).toContain('estado');
     expect(text).toMatch(/31\/02\/2026 10:00/);
-    expect(consoleErrors).toEqual([]);
+    expect(env.errors).toEqual([]);
   });
 
   it('the backups card shows the newest backup, its size and age; "Crear respaldo ahora" adds one', async () => {
     // The first start takes a backup of its own in the background.
-    await expect.poll(() => listBackups(srv.dataDir).length, { timeout: 30_000 }).toBeGreaterThan(0);
-    const before = listBackups(srv.dataDir).length;
-    await page.goto(`${srv.url}/admin/procesos`);
+    await expect.poll(() => listBackups(env.srv.dataDir).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const before = listBackups(env.srv.dataDir).length;
+    await page.goto(`${env.srv.url}/admin/procesos`);
     const card = page.locator('section.respaldos');
     await card.locator('.ultimo').waitFor({ timeout: 30_000 });
-    const newest = listBackups(srv.dataDir).at(-1)!;
+    const newest = listBackups(env.srv.dataDir).at(-1)!;
     expect(await card.locator('.ultimo').getAttribute('data-respaldo')).toBe(newest.nombre);
     const text = await card.locator('.ultimo').innerText();
     expect(text).toMatch(/Último: \d{2}\/\d{2}\/\d{4} \d{2}:\d{2} \(hace (un momento|\d+ min)\)/);
@@ -80,8 +65,8 @@ describe('Procesos de carga (end to end, built server with the demo, Debian chro
     expect(text).toContain('✓ Vigente');
     await card.getByRole('button', { name: 'Crear respaldo ahora' }).click();
     await card.getByRole('status').filter({ hasText: /Se creó el respaldo \d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}/ }).waitFor({ timeout: 30_000 });
-    expect(listBackups(srv.dataDir).length).toBe(before + 1);
-    await expect.poll(() => card.locator('.ultimo').getAttribute('data-respaldo')).toBe(listBackups(srv.dataDir).at(-1)!.nombre);
-    expect(consoleErrors).toEqual([]);
+    expect(listBackups(env.srv.dataDir).length).toBe(before + 1);
+    await expect.poll(() => card.locator('.ultimo').getAttribute('data-respaldo')).toBe(listBackups(env.srv.dataDir).at(-1)!.nombre);
+    expect(env.errors).toEqual([]);
   });
 });

@@ -1,83 +1,54 @@
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateOdes } from '../../pipelines/odes/demo.js';
 import { generateOficialia } from '../../pipelines/oficialia/demo.js';
 import { generateSesiones } from '../../pipelines/sesiones/demo.js';
 import { loadConfig } from '../../src/config/index.js';
 import { todayMx } from '../../src/demo/index.js';
-import { launchBrowser, loginPage } from '../helpers/browser.js';
-import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
+import { browserEnv } from '../helpers/browser.js';
+import { TEST_PASSWORD } from '../helpers/server.js';
+import { runAndWait } from '../planning/fixture.js';
 
-let srv: TestServer;
-let admin: Client;
-let browser: Browser;
-let page: Page;
-
-async function runAndWait(nombre: string): Promise<void> {
-  const r = await admin.fetch(`/api/pipelines/${nombre}/ejecutar`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
-  expect(r.status).toBe(202);
-  const { id } = (await r.json()) as { id: number };
-  for (;;) {
-    const run = await admin.json<{ estado: string; error: string | null }>(`/api/pipelines/${nombre}/ejecuciones/${id}`);
-    if (run.estado !== 'en_curso') {
-      expect(run.error).toBeNull();
-      return;
-    }
-    await new Promise((res) => setTimeout(res, 200));
-  }
-}
-
-beforeAll(async () => {
-  srv = await startTestServer();
-  admin = srv.client();
-  expect((await admin.login()).status).toBe(200);
-  const ctx = {
-    dataDir: srv.dataDir, inbox: (p: string) => path.join(srv.dataDir, 'inbox', p), seed: 2026, scale: 1, today: todayMx(),
-    geoDir: loadConfig().geoDir, publicUrl: srv.url,
-  };
-  await generateOdes({ ...ctx, today: '2025-06-30' });
-  await generateOficialia(ctx);
-  await generateSesiones(ctx);
-  for (const p of ['odes', 'oficialia', 'sesiones']) await runAndWait(p);
-  const r = await admin.fetch('/api/usuarios', {
-    method: 'POST', headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ usuario: 'direccion1', password: TEST_PASSWORD, rol: 'direccion' }),
-  });
-  expect(r.status).toBe(201);
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
+const env = browserEnv({
+  prepare: async ({ srv, admin, user }) => {
+    const ctx = {
+      dataDir: srv.dataDir, inbox: (p: string) => path.join(srv.dataDir, 'inbox', p), seed: 2026, scale: 1, today: todayMx(),
+      geoDir: loadConfig().geoDir, publicUrl: srv.url,
+    };
+    await generateOdes({ ...ctx, today: '2025-06-30' });
+    await generateOficialia(ctx);
+    await generateSesiones(ctx);
+    for (const p of ['odes', 'oficialia', 'sesiones']) await runAndWait(admin, p);
+    await user('direccion1', 'direccion');
+  },
 });
+let page: Page;
 
 describe('Resumen en el navegador', () => {
   it('the server-rendered landing page says "Resumen"', async () => {
-    const dir = srv.client();
+    const dir = env.srv.client();
     expect((await dir.login('direccion1', TEST_PASSWORD)).status).toBe(200);
     const html = await (await dir.fetch('/')).text();
     expect(html).toContain('Resumen');
   });
 
   it('the API answers for direccion and refuses a role without access', async () => {
-    const dir = srv.client();
+    const dir = env.srv.client();
     await dir.login('direccion1', TEST_PASSWORD);
     const r = await dir.json<{ tarjetas: Array<{ id: string; estado: string }> }>('/api/resumen?periodo=trimestre');
     expect(r.tarjetas).toHaveLength(7);
     expect(r.tarjetas.find((t) => t.id === 'oficialia')!.estado).toBe('ok');
     expect((await dir.fetch('/api/resumen?periodo=semana')).status).toBe(400);
-    await admin.fetch('/api/usuarios', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ usuario: 'area1', password: TEST_PASSWORD, rol: 'area', area: 'DEA' }) });
-    const area = srv.client();
+    await env.user('area1', 'area', 'DEA');
+    const area = env.srv.client();
     await area.login('area1', TEST_PASSWORD);
     expect((await area.fetch('/api/resumen')).status).toBe(403);
     expect((await area.fetch('/api/oficialia/resumen')).status).toBe(403);
   });
 
   it('a direccion user lands on Resumen; every card shows a value or "sin datos"', async () => {
-    await loginPage(page, srv.url, 'direccion1', TEST_PASSWORD);
+    page = await env.page({ usuario: 'direccion1', context: { viewport: { width: 1280, height: 900 } } });
     expect(new URL(page.url()).pathname).toBe('/');
     await page.locator('[data-kpi]').first().waitFor();
     const cards = page.locator('[data-kpi]');
@@ -94,12 +65,12 @@ describe('Resumen en el navegador', () => {
   it('the period selector lives in the URL', async () => {
     await page.getByRole('button', { name: 'Trimestre' }).click();
     await page.waitForURL((u) => u.searchParams.get('periodo') === 'trimestre');
-    await expect.poll(() => page.locator('.muted').first().textContent()).toContain('últimos 90 días');
+    await expect.poll(() => page.locator('[data-rango]').textContent(), { timeout: 20_000 }).toContain('últimos 90 días');
   });
 
   it('clicking the ODES card opens the ODES map with the same filter', async () => {
     const href = (await page.locator('[data-kpi="odes"]').getAttribute('href'))!;
-    const want = new URL(href, srv.url);
+    const want = new URL(href, env.srv.url);
     expect(want.pathname).toBe('/odes');
     expect(want.searchParams.get('proceso')).toMatch(/^PELO_/);
     await page.locator('[data-kpi="odes"]').click();
@@ -110,11 +81,11 @@ describe('Resumen en el navegador', () => {
   });
 
   it('works at phone width without horizontal scrolling', async () => {
-    const phone = await browser.newPage({ viewport: { width: 390, height: 844 } });
-    await loginPage(phone, srv.url, 'direccion1', TEST_PASSWORD);
+    const phone = await env.page({ usuario: 'direccion1', context: { viewport: { width: 390, height: 844 } } });
     await phone.locator('[data-kpi]').first().waitFor();
     const overflow = await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(1);
-    await phone.close();
+    await phone.context().close();
+    expect(env.errors).toEqual([]);
   });
 });

@@ -1,50 +1,29 @@
 import fs from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, waitInteractive } from '../helpers/browser.js';
-import { startTestServer, TEST_PASSWORD, type TestServer } from '../helpers/server.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserEnv, loginPage } from '../helpers/browser.js';
 
-let srv: TestServer;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+const env = browserEnv({ prepare: async (e) => void (page = await e.page({ context: { acceptDownloads: true } })) });
+const consoleErrors = env.errors;
 
-beforeAll(async () => {
-  [srv, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  page = await browser.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'error') consoleErrors.push(m.text());
-  });
-  page.on('pageerror', (e) => consoleErrors.push(e.message));
-});
-afterAll(async () => {
-  await browser?.close();
-  await srv?.stop();
-});
-
-async function loginVia(next: string): Promise<void> {
-  await page.goto(`${srv.url}/login?siguiente=${next}`);
-  await page.getByLabel('Usuario').fill('admin');
-  await page.getByLabel('Contraseña').fill(TEST_PASSWORD);
-  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.getByRole('button', { name: 'Iniciar sesión' }).click()]);
-  await waitInteractive(page);
-}
+const loginVia = (next: string): Promise<void> => loginPage(page, env.srv.url, 'admin', undefined, `?siguiente=${next}`);
 
 describe('security in the browser (built server, Debian chromium)', () => {
   it('after login, a «siguiente» that leaves the site goes home; one on the site is kept', async () => {
     await loginVia('/%5Cevil.example');
-    expect(new URL(page.url()).origin).toBe(srv.url);
+    expect(new URL(page.url()).origin).toBe(env.srv.url);
     expect(new URL(page.url()).pathname).toBe('/');
     await page.context().clearCookies();
     await loginVia(encodeURIComponent('//evil.example/robar'));
-    expect(new URL(page.url()).origin).toBe(srv.url);
+    expect(new URL(page.url()).origin).toBe(env.srv.url);
     await page.context().clearCookies();
     await loginVia(encodeURIComponent('/admin/bitacora?usuario=admin'));
-    expect(page.url()).toBe(`${srv.url}/admin/bitacora?usuario=admin`);
+    expect(page.url()).toBe(`${env.srv.url}/admin/bitacora?usuario=admin`);
   });
 
   it('Bitácora: rows with Spanish actions, filters in the URL, empty and error states, CSV download', async () => {
-    await page.goto(`${srv.url}/admin/bitacora`);
+    await page.goto(`${env.srv.url}/admin/bitacora`);
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Bitácora' }).count()).toBe(1);
     const table = page.locator('table');
     await expect.poll(() => table.getByText('Inicio de sesión').count(), { timeout: 15_000 }).toBeGreaterThan(0);
@@ -65,12 +44,12 @@ describe('security in the browser (built server, Debian chromium)', () => {
     await expect.poll(() => page.getByText('Sin registros para estos filtros.').count()).toBe(1);
 
     const before = consoleErrors.length;
-    await page.goto(`${srv.url}/admin/bitacora?desde=2025-02-30`);
+    await page.goto(`${env.srv.url}/admin/bitacora?desde=2025-02-30`);
     await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/No se pudo cargar\. El parámetro «desde» debe ser una fecha válida/);
     // The browser logs that 400 itself: expected here, and the only error this step may leave.
     expect(consoleErrors.splice(before).every((e) => /status of 400/.test(e))).toBe(true);
 
-    await page.goto(`${srv.url}/admin/bitacora?accion=sesion`);
+    await page.goto(`${env.srv.url}/admin/bitacora?accion=sesion`);
     await expect.poll(() => table.locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^bitacora_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
@@ -80,7 +59,7 @@ describe('security in the browser (built server, Debian chromium)', () => {
   });
 
   it('Usuarios: an API token is shown once, listed as vigente, and revoked', async () => {
-    await page.goto(`${srv.url}/admin/usuarios`);
+    await page.goto(`${env.srv.url}/admin/usuarios`);
     const section = page.locator('section', { has: page.getByRole('heading', { name: 'Tokens de API' }) });
     await section.getByLabel('Usuario').selectOption('admin');
     await section.getByLabel('Nombre').fill('tablero externo');
@@ -89,14 +68,14 @@ describe('security in the browser (built server, Debian chromium)', () => {
     const shown = section.getByRole('status');
     await expect.poll(() => shown.innerText()).toMatch(/Copie el token ahora; no se volverá a mostrar: atl_[\w-]{32}/);
     const token = /atl_[\w-]{32}/.exec(await shown.innerText())![0];
-    expect((await fetch(`${srv.url}/api/auth/sesion`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    expect((await fetch(`${env.srv.url}/api/auth/sesion`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
     const row = section.locator('tr', { hasText: 'tablero externo' });
     await expect.poll(() => row.innerText()).toMatch(/Vigente/);
 
     page.once('dialog', (d) => void d.accept());
     await row.getByRole('button', { name: /Revocar/ }).click();
     await expect.poll(() => row.innerText()).toMatch(/Revocado/);
-    expect((await fetch(`${srv.url}/api/auth/sesion`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+    expect((await fetch(`${env.srv.url}/api/auth/sesion`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
   });
 
   it('the pages ran under their CSP without a single violation or console error', () => {

@@ -17,6 +17,17 @@ const MESSAGES: Record<number, string> = {
   500: 'El servidor tuvo un error; intente de nuevo.',
 };
 
+/** The reason a read aborts when the server takes too long (see Consulta): its message names the wait. */
+export const TIEMPO_AGOTADO = 'TimeoutError';
+
+function connectionError(signal: AbortSignal | null | undefined): ApiError {
+  if (signal?.aborted) {
+    const reason = signal.reason as { name?: string } | undefined;
+    return new ApiError(0, reason?.name === TIEMPO_AGOTADO ? 'El servidor no respondió a tiempo; intente de nuevo.' : 'La consulta se canceló.');
+  }
+  return new ApiError(0, 'No hay conexión con el servidor.');
+}
+
 export async function api<T>(path: string, init: RequestInit & { json?: unknown } = {}, f: typeof fetch = fetch): Promise<T> {
   const headers = new Headers(init.headers);
   if (init.json !== undefined) {
@@ -25,12 +36,13 @@ export async function api<T>(path: string, init: RequestInit & { json?: unknown 
   }
   if (init.method && init.method !== 'GET' && csrfToken) headers.set('x-csrf-token', csrfToken);
   let res: Response;
+  let text: string;
   try {
     res = await f(path, { ...init, headers, credentials: 'same-origin' });
+    text = await res.text();
   } catch {
-    throw new ApiError(0, 'No hay conexión con el servidor.');
+    throw connectionError(init.signal);
   }
-  const text = await res.text();
   let data: unknown = null;
   try {
     data = text ? JSON.parse(text) : null;
