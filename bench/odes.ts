@@ -19,9 +19,9 @@ import { createApi } from '../src/api/app.js';
 import { createToken, createUser } from '../src/auth/users.js';
 import { loadConfig } from '../src/config/index.js';
 import { writeCsv } from '../src/demo/files.js';
-import { getOdesConfig } from '../src/odes/config.js';
-import { INDICE_SQL, addDays, indiceParams, weeklyCortes } from '../src/odes/indice.js';
-import { listProcesos } from '../src/api/queries/odes.js';
+import { getOdesConfig } from '../src/domains/odes/config.js';
+import { INDICE_SQL, addDays, indiceParams, weeklyCortes } from '../src/domains/odes/indice.js';
+import { listProcesos } from '../src/domains/odes/queries.js';
 import { openWarehouse } from '../src/server/startup.js';
 import { p95 } from './harness.js';
 

@@ -1,6 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { uptimeConfig } from '../../src/uptime/config.js';
-import { runRollup } from '../../src/uptime/rollup.js';
+import { uptimeConfig } from '../../src/config/uptime.js';
+import { runRollup } from './rollup.js';
 import type { LoadCounts, Pipeline, RunContext } from '../runner/types.js';
 import { mantenimientosContract, serviciosContract, verificacionesContract } from './contract.js';
 import { disponibilidadDemo } from './demo.js';

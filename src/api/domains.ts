@@ -1,15 +1,15 @@
 import type { Hono } from 'hono';
 import type { Env } from './context.js';
-import { disponibilidadRoutes } from './routes/disponibilidad.js';
-import { publicoRoutes } from './routes/estado-publico.js';
-import { incidentesRoutes } from './routes/incidentes.js';
-import { odesRoutes } from './routes/odes.js';
-import { oficialiaRoutes } from './routes/oficialia.js';
-import { resumenRoutes } from './routes/resumen.js';
-import { sesionesRoutes } from './routes/sesiones.js';
-import { metasRoutes } from './routes/metas.js';
-import { indicadoresRoutes } from './routes/indicadores.js';
-import { evaluacionRoutes } from './routes/evaluacion.js';
+import { disponibilidadRoutes } from '../domains/disponibilidad/routes.js';
+import { publicoRoutes } from '../domains/disponibilidad/publico.js';
+import { incidentesRoutes } from '../domains/incidentes/routes.js';
+import { odesRoutes } from '../domains/odes/routes.js';
+import { oficialiaRoutes } from '../domains/oficialia/routes.js';
+import { resumenRoutes } from '../domains/resumen/routes.js';
+import { sesionesRoutes } from '../domains/sesiones/routes.js';
+import { metasRoutes } from '../domains/metas/routes/metas.js';
+import { indicadoresRoutes } from '../domains/metas/routes/indicadores.js';
+import { evaluacionRoutes } from '../domains/metas/routes/evaluacion.js';
 
 /** The figure routers of each unit: [prefix under /api, router]. Each domain issue adds its line. */
 export const domainRoutes: Array<[string, Hono<Env>]> = [

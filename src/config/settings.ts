@@ -1,10 +1,10 @@
 import type { Warehouse } from '../db/warehouse.js';
 import { audit } from '../audit/log.js';
-import { DEFAULT_ODES_CONFIG, ODES_CONFIG_KEY } from '../odes/config.js';
-import { DEFAULT_OFICIALIA_CONFIG, OFICIALIA_CONFIG_KEY } from '../api/queries/oficialia.js';
-import { DEFAULT_SESIONES_CONFIG, SESIONES_CONFIG_KEY } from '../api/queries/sesiones.js';
-import { SLA_CONFIG_KEY, SLA_HORAS_DEFAULT } from '../api/queries/incidentes.js';
-import { DEFAULT_METAS, RESUMEN_CONFIG_KEY } from '../api/queries/resumen.js';
+import { DEFAULT_ODES_CONFIG, ODES_CONFIG_KEY } from '../domains/odes/config.js';
+import { DEFAULT_OFICIALIA_CONFIG, OFICIALIA_CONFIG_KEY } from '../domains/oficialia/queries.js';
+import { DEFAULT_SESIONES_CONFIG, SESIONES_CONFIG_KEY } from '../domains/sesiones/queries.js';
+import { SLA_CONFIG_KEY, SLA_HORAS_DEFAULT } from '../domains/incidentes/queries.js';
+import { DEFAULT_METAS, RESUMEN_CONFIG_KEY } from '../domains/resumen/queries.js';
 import { HttpError } from '../core/errors.js';
 
 /** The tunable figures an admin may change: key in app.configuracion, what it is, and the code's default. */

@@ -10,7 +10,7 @@ import { startAuthMaintenance } from '../auth/maintenance.js';
 import { sessionTokenOf } from '../api/input/client.js';
 import { API_CSP, securityHeaders } from '../api/middleware/headers/index.js';
 import { makePrivate, PRIVATE_UMASK } from '../core/private-files.js';
-import { closeBrowser } from '../planning/browser.js';
+import { closeBrowser } from '../domains/metas/browser.js';
 import { decodablePath, guarded, logStrayRejections } from './boundary.js';
 import { Scheduler } from '../scheduler/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';

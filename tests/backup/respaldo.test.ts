@@ -10,7 +10,7 @@ import { runPipeline } from '../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../pipelines/tickets/index.js';
 import { coreSnapshot, openData } from '../helpers/crash.js';
 import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
-import { csv, ticket } from '../pipelines/runner/tickets-helpers.js';
+import { csv, ticket } from '../helpers/tickets.js';
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {

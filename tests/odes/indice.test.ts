@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { odesPipeline } from '../../pipelines/odes/index.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
-import { DEFAULT_ODES_CONFIG, getOdesConfig, setOdesConfig } from '../../src/odes/config.js';
-import { computeIndice, componenteMasDebil, type IndiceRow } from '../../src/odes/indice.js';
+import { DEFAULT_ODES_CONFIG, getOdesConfig, setOdesConfig } from '../../src/domains/odes/config.js';
+import { computeIndice, componenteMasDebil, type IndiceRow } from '../../src/domains/odes/indice.js';
 import { tempWarehouse } from '../helpers/warehouse.js';
 import { dropFile } from '../helpers/warehouse.js';
 import { dropFixture, EXPECTED, FILES, HASTA, PROCESO } from './fixture.js';

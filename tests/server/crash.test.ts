@@ -9,7 +9,7 @@ import { openWarehouse } from '../../src/server/startup.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../pipelines/tickets/index.js';
 import { dropFile } from '../helpers/warehouse.js';
-import { csv, ticket } from '../pipelines/runner/tickets-helpers.js';
+import { csv, ticket } from '../helpers/tickets.js';
 
 const dirs: string[] = [];
 afterAll(() => {

@@ -7,7 +7,7 @@ import { runPipeline } from '../../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../../pipelines/tickets/index.js';
 import { markArrived } from '../../../src/demo/files.js';
 import { dropFile, tempWarehouse } from '../../helpers/warehouse.js';
-import { COLS, csv, ticket } from './tickets-helpers.js';
+import { COLS, csv, ticket } from '../../helpers/tickets.js';
 
 type Tmp = Awaited<ReturnType<typeof tempWarehouse>>;
 let tmp: Tmp;
