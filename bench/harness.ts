@@ -5,7 +5,7 @@ import { createToken, createUser } from '../src/auth/users.js';
 import type { Config } from '../src/config/index.js';
 import type { Warehouse } from '../src/db/warehouse.js';
 import type { Pipeline } from '../pipelines/runner/types.js';
-import type { Rol } from '../src/auth/roles.js';
+import type { Rol } from '../src/core/roles.js';
 
 export function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rowsOf } from '../../src/db/warehouse.js';
+import { LAT_BASE } from '../../src/core/uptime.js';
 
 /**
  * Incremental rollups and outages (run by the `disponibilidad` pipeline, in its transaction).
@@ -11,11 +12,6 @@ import { rowsOf } from '../../src/db/warehouse.js';
  * rebuilt from the hour rollups of the days touched. A check inside a maintenance window of its service counts
  * in `mantenimiento`, not in `ok`, and is left out of the uptime denominator and of outage detection.
  */
-
-/** Latency histogram bins: bin = floor(ln(ms) / ln(1.1)); a bin's representative value is 1.1^(bin + 0.5) ms (±5 %). */
-export const LAT_BASE = 1.1;
-export const binOf = (ms: number): number => Math.floor(Math.log(Math.max(ms, 1)) / Math.log(LAT_BASE));
-export const binValue = (bin: number): number => Math.round(LAT_BASE ** (bin + 0.5));
 
 export const SQL_DESDE = `
 SELECT

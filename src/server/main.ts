@@ -10,7 +10,6 @@ import { startAuthMaintenance } from '../auth/maintenance.js';
 import { sessionTokenOf } from '../api/input/client.js';
 import { API_CSP, securityHeaders } from '../api/middleware/headers/index.js';
 import { makePrivate, PRIVATE_UMASK } from '../core/private-files.js';
-import { closeBrowser } from '../domains/metas/browser.js';
 import { decodablePath, guarded, logStrayRejections } from './boundary.js';
 import { Scheduler } from '../scheduler/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
@@ -19,7 +18,7 @@ import { scheduleBackups } from '../backup/schedule.js';
 import { ensureAdmin, issueCliToken, openWarehouse, writeServerFile } from './startup.js';
 import { runStarter } from './pipelines.js';
 import { ensureDashboardBuilt, DASHBOARD_BUILD } from './build.js';
-import { startDomainServices } from './services.js';
+import { DOMAINS } from '../domains/registry.js';
 import { loadDemo, StartupCancelled } from './demo.js';
 import { gracefulStop } from './shutdown.js';
 import { Tasks } from './tasks.js';
@@ -83,7 +82,9 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
     });
   }
   scheduleBackups(scheduler, wh, config.dataDir, tasks);
-  startDomainServices(ctx);
+  // The domains' background work (the uptime probes…) runs while the scheduler does.
+  const services = DOMAINS.flatMap((d) => d.services ?? []);
+  for (const s of services) scheduler.addLoop(() => s.start(ctx));
 
   const api = createApi(ctx);
   const apiListener = getRequestListener(api.fetch);
@@ -132,7 +133,7 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
     (closing ??= (async () => {
       stopAuthMaintenance();
       await gracefulStop({ wh, scheduler, tasks, server });
-      await closeBrowser();
+      for (const s of services) await s.close?.();
       fs.rmSync(path.join(config.dataDir, 'servidor.json'), { force: true });
     })());
   return { url, close };

@@ -5,7 +5,7 @@ import { tempWarehouse } from '../helpers/warehouse.js';
 import { demoContext, todayMx } from '../../src/demo/index.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { disponibilidadPipeline } from '../../pipelines/disponibilidad/index.js';
-import { DEMO_SERVICIOS } from '../../pipelines/disponibilidad/demo.js';
+import { DEMO_SERVICIOS } from '../../src/demo/servicios.js';
 import { diario, serviciosEstado } from '../../src/domains/disponibilidad/queries.js';
 
 let env: Awaited<ReturnType<typeof tempWarehouse>>;

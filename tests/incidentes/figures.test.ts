@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../pipelines/tickets/index.js';
-import { backlogPorEdad, desglose, listaTickets, resumen, semanal, SLA_CONFIG_KEY } from '../../src/domains/incidentes/queries.js';
+import { backlogPorEdad, desglose, listaTickets, resumen, semanal } from '../../src/domains/incidentes/queries.js';
+import { slaHoras } from '../../src/domains/incidentes/settings.js';
 import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
 import { CSV, EXPECTED, RANGE } from './fixture.js';
 
@@ -39,12 +40,12 @@ describe('incident figures on a hand-built export', () => {
   });
 
   it('the configured SLA time per priority applies when a ticket has no deadline', async () => {
-    await tmp.wh.exec(`INSERT INTO app.configuracion (clave, valor) VALUES ($1, '{"5": 12}')`, [SLA_CONFIG_KEY]);
+    await tmp.wh.exec(`INSERT INTO app.configuracion (clave, valor) VALUES ($1, '{"5": 12}')`, [slaHoras.clave]);
     try {
       // ticket 3 now has 12 h: solved in 10 h → met; 3 of 4 = 75 %
       expect((await resumen(tmp.wh, RANGE)).sla_cumplido_pct).toBe(75);
     } finally {
-      await tmp.wh.exec('DELETE FROM app.configuracion WHERE clave = $1', [SLA_CONFIG_KEY]);
+      await tmp.wh.exec('DELETE FROM app.configuracion WHERE clave = $1', [slaHoras.clave]);
     }
   });
 

@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { oficialiaPipeline } from '../../pipelines/oficialia/index.js';
-import { listaPeticiones, resumenOficialia, resumenOficialiaBasico, OFICIALIA_CONFIG_KEY } from '../../src/domains/oficialia/queries.js';
+import { listaPeticiones, resumenOficialia, resumenOficialiaBasico } from '../../src/domains/oficialia/queries.js';
+import { plazoOficialia } from '../../src/domains/oficialia/settings.js';
 import { demoContext } from '../../src/demo/index.js';
 import { peticionRows } from '../../pipelines/oficialia/demo.js';
 
@@ -74,7 +75,7 @@ describe('pipeline oficialia and petition figures', () => {
   });
 
   test('breakdowns by organ, type and backlog age', async () => {
-    const r = (await resumenOficialia(t.wh, R)) as Record<string, Array<Record<string, unknown>>>;
+    const r = await resumenOficialia(t.wh, R);
     const oc = r.por_organo!.find((x) => x.organo === 'OC')!;
     // OC: F1 (24 h), F4 (backlog), F7 (72 h) → 3 received, 2 attended, both en plazo.
     expect([oc.recibidas, oc.atendidas, oc.en_plazo_pct]).toEqual([3, 2, 100]);
@@ -86,11 +87,11 @@ describe('pipeline oficialia and petition figures', () => {
   });
 
   test('the deadline is configuration', async () => {
-    await t.wh.exec(`INSERT INTO app.configuracion (clave, valor) VALUES ($1, $2)`, [OFICIALIA_CONFIG_KEY, JSON.stringify({ plazo_horas: 24 })]);
+    await t.wh.exec(`INSERT INTO app.configuracion (clave, valor) VALUES ($1, $2)`, [plazoOficialia.clave, JSON.stringify({ plazo_horas: 24 })]);
     const r = await resumenOficialiaBasico(t.wh, R);
     // ≤ 24 h: F1 (24), F3 (6) → 2 of 4 = 50 %.
     expect(r.en_plazo_pct).toBeCloseTo(50, 6);
-    await t.wh.exec(`DELETE FROM app.configuracion WHERE clave = $1`, [OFICIALIA_CONFIG_KEY]);
+    await t.wh.exec(`DELETE FROM app.configuracion WHERE clave = $1`, [plazoOficialia.clave]);
   });
 
   test('loading the same file again changes nothing; a corrected row replaces the earlier one', async () => {

@@ -3,7 +3,10 @@ import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { oficialiaPipeline } from '../../pipelines/oficialia/index.js';
 import { sesionesPipeline } from '../../pipelines/sesiones/index.js';
-import { RESUMEN_CONFIG_KEY, resumenGeneral, semaforo, ventanas } from '../../src/domains/resumen/queries.js';
+import { resumenGeneral, semaforo, ventanas } from '../../src/domains/resumen/queries.js';
+import { DOMAINS } from '../../src/domains/registry.js';
+
+const CARDS = DOMAINS.flatMap((d) => d.resumen ?? []);
 
 /** Two petitions in March 2026: P1 attended in 24 h (en plazo), P2 in 96 h (late) → 50 % on time. */
 const PETICIONES = [
@@ -44,7 +47,7 @@ describe('Resumen cards', () => {
   test('a stale pipeline shows as stale on its card, with its value still shown', async () => {
     // oficialia's freshness limit is 48 h; its last success is moved 100 h back. sesiones stays fresh.
     await t.wh.exec(`UPDATE ops.ejecuciones SET fin = now() - INTERVAL 100 HOUR WHERE pipeline = 'oficialia'`);
-    const r = await resumenGeneral(t.wh, pipelines, 'mes', '2026-03-31');
+    const r = await resumenGeneral(t.wh, CARDS, pipelines, 'mes', '2026-03-31');
     const of = r.tarjetas.find((x) => x.id === 'oficialia')!;
     expect(of.frescura.desactualizado).toBe(true);
     expect(of.frescura.limite_horas).toBe(48);
@@ -59,7 +62,7 @@ describe('Resumen cards', () => {
   });
 
   test('every card answers: a domain without tables or rows is "sin datos", not an error', async () => {
-    const r = await resumenGeneral(t.wh, pipelines, 'trimestre', '2026-03-31');
+    const r = await resumenGeneral(t.wh, CARDS, pipelines, 'trimestre', '2026-03-31');
     expect(r.tarjetas.map((x) => x.id)).toEqual(['metas', 'evaluacion', 'odes', 'incidentes', 'disponibilidad', 'oficialia', 'sesiones']);
     for (const id of ['metas', 'evaluacion', 'odes', 'incidentes', 'disponibilidad']) {
       const c = r.tarjetas.find((x) => x.id === id)!;
@@ -94,7 +97,7 @@ describe('Resumen cards', () => {
         await t.wh.exec(`INSERT INTO core.poa_avance (ejercicio, programa_especifico, num_actividad, mes, realizado) VALUES (2026, 'PE1', $1, $2, $3)`, [Number(n), i + 1, x]);
       }
     }
-    const r = await resumenGeneral(t.wh, pipelines, 'mes', '2026-03-31');
+    const r = await resumenGeneral(t.wh, CARDS, pipelines, 'mes', '2026-03-31');
     const m = r.tarjetas.find((x) => x.id === 'metas')!;
     expect(m.estado).toBe('ok');
     expect(m.valor).toBe(25);
@@ -104,9 +107,9 @@ describe('Resumen cards', () => {
   });
 
   test('targets are configuration', async () => {
-    await t.wh.exec(`INSERT INTO app.configuracion (clave, valor) VALUES ($1, $2)`, [RESUMEN_CONFIG_KEY, JSON.stringify({ oficialia: { verde: 50, amarillo: 40 } })]);
-    const r = await resumenGeneral(t.wh, pipelines, 'mes', '2026-03-31');
+    await t.wh.exec(`INSERT INTO app.configuracion (clave, valor) VALUES ($1, $2)`, ['resumen.metas', JSON.stringify({ oficialia: { verde: 50, amarillo: 40 } })]);
+    const r = await resumenGeneral(t.wh, CARDS, pipelines, 'mes', '2026-03-31');
     expect(r.tarjetas.find((x) => x.id === 'oficialia')!.semaforo).toBe('verde');
-    await t.wh.exec(`DELETE FROM app.configuracion WHERE clave = $1`, [RESUMEN_CONFIG_KEY]);
+    await t.wh.exec(`DELETE FROM app.configuracion WHERE clave = $1`, ['resumen.metas']);
   });
 });

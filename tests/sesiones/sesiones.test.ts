@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { sesionesPipeline } from '../../pipelines/sesiones/index.js';
-import { listaSesiones, resumenSesiones, resumenSesionesBasico, SESIONES_CONFIG_KEY } from '../../src/domains/sesiones/queries.js';
+import { listaSesiones, resumenSesiones, resumenSesionesBasico } from '../../src/domains/sesiones/queries.js';
+import { anticipacionMinima } from '../../src/domains/sesiones/settings.js';
 import { demoContext } from '../../src/demo/index.js';
 
 /**
@@ -75,7 +76,7 @@ describe('pipeline sesiones and session figures', () => {
   });
 
   test('breakdowns by organ and type, pending minutes and their age', async () => {
-    const r = (await resumenSesiones(t.wh, R)) as Record<string, Array<Record<string, unknown>>>;
+    const r = await resumenSesiones(t.wh, R);
     const cg = r.por_organo!.find((x) => x.organo === 'CG')!;
     // CG: S1 ✓, S2 ✕, S3 ✕ → 33.3 %; one without quorum; two pending minutes.
     expect(cg.sesiones).toBe(3);
@@ -87,11 +88,11 @@ describe('pipeline sesiones and session figures', () => {
   });
 
   test('the minimum notice per type is configuration', async () => {
-    await t.wh.exec(`INSERT INTO app.configuracion (clave, valor) VALUES ($1, $2)`, [SESIONES_CONFIG_KEY, JSON.stringify({ anticipacion_minima_horas: { ordinaria: 48, urgente: 1 } })]);
+    await t.wh.exec(`INSERT INTO app.configuracion (clave, valor) VALUES ($1, $2)`, [anticipacionMinima.clave, JSON.stringify({ anticipacion_minima_horas: { ordinaria: 48, urgente: 1 } })]);
     const r = await resumenSesionesBasico(t.wh, R);
     // ordinaria ≥ 48: S1 ✓, S3 ✓; extraordinaria S2 ✕; urgente ≥ 1: S4 ✓; solemne S5 ✓ → 4 / 5 = 80 %.
     expect(r.anticipacion_cumplida_pct).toBeCloseTo(80, 6);
-    await t.wh.exec(`DELETE FROM app.configuracion WHERE clave = $1`, [SESIONES_CONFIG_KEY]);
+    await t.wh.exec(`DELETE FROM app.configuracion WHERE clave = $1`, [anticipacionMinima.clave]);
   });
 });
 

@@ -1,38 +1,10 @@
 import { audit } from '../../audit/log.js';
 import type { Warehouse } from '../../db/warehouse.js';
-import { parseCodigos } from '../../core/uptime.js';
-import { HttpError } from '../../core/errors.js';
+import { CatalogError, validateServicio, type Servicio } from '../../core/uptime.js';
 import { mxInstant } from '../../core/time.js';
+import type { Mantenimiento } from './types.js';
 
-/** A catalogue entry as stored (core.servicios). */
-export interface Servicio {
-  id: string;
-  nombre: string;
-  tipo: 'http' | 'tcp';
-  destino: string;
-  intervalo_s: number;
-  timeout_ms: number;
-  palabra_clave: string | null;
-  codigos_ok: string;
-  criticidad: 'alta' | 'media' | 'baja';
-  publico: boolean;
-  activo: boolean;
-}
-
-export interface Mantenimiento {
-  id: number;
-  servicio_id: string;
-  inicio: string;
-  fin: string;
-  motivo: string | null;
-}
-
-/** Invalid input, with the HTTP status the API answers. */
-export class CatalogError extends HttpError {
-  constructor(status: 400 | 404 | 409, message: string) {
-    super(status, message);
-  }
-}
+export { CatalogError, type Servicio };
 
 /** Listeners told when the catalogue changes in this process (the probe engine reloads at once). */
 const listeners = new Set<() => void>();
@@ -46,49 +18,6 @@ function changed(): void {
 
 const COLS = 'id, nombre, tipo, destino, intervalo_s, timeout_ms, palabra_clave, codigos_ok, criticidad, publico, activo';
 const FIELDS = ['nombre', 'tipo', 'destino', 'intervalo_s', 'timeout_ms', 'palabra_clave', 'codigos_ok', 'criticidad', 'publico', 'activo'] as const;
-
-function bool(v: unknown, campo: string): boolean {
-  if (typeof v === 'boolean') return v;
-  const s = String(v).trim().toLowerCase();
-  if (['si', 'sí', '1', 'true'].includes(s)) return true;
-  if (['no', '0', 'false'].includes(s)) return false;
-  throw new CatalogError(400, `«${campo}» debe ser sí o no.`);
-}
-
-function int(v: unknown, campo: string, lo: number, hi: number): number {
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < lo || n > hi) throw new CatalogError(400, `«${campo}» debe ser un entero entre ${lo} y ${hi}.`);
-  return n;
-}
-
-/** Validates the whole entry (after merging a patch), returning a clean copy. */
-export function validateServicio(x: Record<string, unknown>): Servicio {
-  const id = String(x.id ?? '').trim();
-  if (!/^[a-z0-9][a-z0-9_-]{0,63}$/.test(id)) throw new CatalogError(400, 'El id debe tener minúsculas, dígitos, guiones o guiones bajos (hasta 64).');
-  const nombre = String(x.nombre ?? '').trim();
-  if (!nombre) throw new CatalogError(400, 'Falta el nombre del servicio.');
-  const tipo = String(x.tipo ?? 'http').trim().toLowerCase();
-  if (tipo !== 'http' && tipo !== 'tcp') throw new CatalogError(400, 'El tipo debe ser http o tcp.');
-  const destino = String(x.destino ?? '').trim();
-  if (!destino) throw new CatalogError(400, 'Falta el destino (URL o host:puerto).');
-  if (tipo === 'http' && !/^(https?:\/\/|\{local\})/i.test(destino)) throw new CatalogError(400, 'El destino de un servicio http debe ser una URL http:// o https://.');
-  if (tipo === 'tcp' && !/^(\{local\}|\[?[\w.:-]+\]?:\d{1,5})$/.test(destino)) throw new CatalogError(400, 'El destino de un servicio tcp debe ser host:puerto.');
-  const codigos_ok = String(x.codigos_ok ?? '200-399').trim() || '200-399';
-  if (!parseCodigos(codigos_ok)) throw new CatalogError(400, 'Los códigos aceptados deben ser como 200-399 o 200,204,301-302.');
-  const criticidad = String(x.criticidad ?? 'media').trim().toLowerCase();
-  if (!['alta', 'media', 'baja'].includes(criticidad)) throw new CatalogError(400, 'La criticidad debe ser alta, media o baja.');
-  const pk = x.palabra_clave === null || x.palabra_clave === undefined ? '' : String(x.palabra_clave).trim();
-  return {
-    id, nombre, tipo, destino,
-    intervalo_s: int(x.intervalo_s ?? 60, 'intervalo_s', 10, 86_400),
-    timeout_ms: int(x.timeout_ms ?? 10_000, 'timeout_ms', 100, 120_000),
-    palabra_clave: pk || null,
-    codigos_ok,
-    criticidad: criticidad as Servicio['criticidad'],
-    publico: bool(x.publico ?? false, 'publico'),
-    activo: bool(x.activo ?? true, 'activo'),
-  };
-}
 
 export async function listServicios(wh: Warehouse): Promise<Servicio[]> {
   return wh.all<Servicio>(`SELECT ${COLS} FROM core.servicios ORDER BY criticidad = 'alta' DESC, criticidad = 'media' DESC, nombre`);

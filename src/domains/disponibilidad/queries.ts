@@ -1,6 +1,7 @@
 import type { Warehouse } from '../../db/warehouse.js';
 import { uptimeConfig } from '../../config/uptime.js';
-import { LAT_BASE } from '../../../pipelines/disponibilidad/rollup.js';
+import { LAT_BASE } from '../../core/uptime.js';
+import type { Caida, Dia, EstadoPublico, PuntoLatencia, ServicioEstado, Verificacion } from './types.js';
 
 /**
  * Uptime figures (DESIGN.md §3 "Uptime"), read from the rollups, never from the raw checks except for the current
@@ -62,22 +63,6 @@ LEFT JOIN est ON est.servicio_id = s.id
 WHERE s.activo AND ($publico::BOOLEAN IS NULL OR s.publico = $publico::BOOLEAN)
 ORDER BY s.criticidad = 'alta' DESC, s.criticidad = 'media' DESC, s.nombre`;
 
-export interface ServicioEstado {
-  id: string;
-  nombre: string;
-  criticidad: string;
-  publico: boolean;
-  estado: 'arriba' | 'abajo' | 'mantenimiento' | 'sin_datos';
-  uptime_24h: number | null;
-  uptime_7d: number | null;
-  uptime_30d: number | null;
-  uptime_90d: number | null;
-  uptime_365d: number | null;
-  latencia_p50_ms: number | null;
-  latencia_p95_ms: number | null;
-  ultima_verificacion: string | null;
-}
-
 const nowIso = (ahora?: string): string => ahora ?? new Date().toISOString();
 
 export async function serviciosEstado(wh: Warehouse, o: { ahora?: string; publico?: boolean } = {}): Promise<ServicioEstado[]> {
@@ -91,8 +76,6 @@ FROM core.disp_caidas
 WHERE servicio_id = $id AND inicio < $hasta::TIMESTAMPTZ AND coalesce(fin, $ahora::TIMESTAMPTZ) >= $desde::TIMESTAMPTZ
 ORDER BY inicio DESC`;
 
-export interface Caida { inicio: string; fin: string | null; duracion_min: number; en_curso: boolean; fallos: number; error: string | null }
-
 export async function caidas(wh: Warehouse, id: string, r: { desde: string; hasta: string; ahora?: string }): Promise<Caida[]> {
   return wh.all<Caida>(SQL_CAIDAS, { id, desde: r.desde, hasta: r.hasta, ahora: nowIso(r.ahora) });
 }
@@ -104,8 +87,6 @@ SELECT strftime(inicio, '%Y-%m-%d') AS dia, total, ok, mantenimiento,
 FROM core.disp_agregados
 WHERE nivel = 'dia' AND servicio_id = $id AND inicio >= date_trunc('day', $ahora::TIMESTAMPTZ) - to_days($dias::INTEGER - 1) AND inicio <= $ahora::TIMESTAMPTZ
 ORDER BY inicio`;
-
-export interface Dia { dia: string; total: number; ok: number; mantenimiento: number; uptime: number | null }
 
 export async function diario(wh: Warehouse, id: string, dias = 90, ahora?: string): Promise<Dia[]> {
   return wh.all<Dia>(SQL_DIARIO, { id, dias, ahora: nowIso(ahora) });
@@ -136,15 +117,13 @@ SELECT a.inicio, round(a.lat_suma / nullif(a.lat_n, 0), 1) AS promedio_ms,
   round(pow(${LAT_BASE}, q.b50 + 0.5))::INTEGER AS p50_ms, round(pow(${LAT_BASE}, q.b95 + 0.5))::INTEGER AS p95_ms
 FROM a LEFT JOIN q USING (inicio) ORDER BY a.inicio`;
 
-export interface PuntoLatencia { inicio: string; promedio_ms: number | null; p50_ms: number | null; p95_ms: number | null }
-
 export async function latencia(wh: Warehouse, id: string, horas = 168, ahora?: string): Promise<PuntoLatencia[]> {
   return wh.all<PuntoLatencia>(SQL_LATENCIA, { id, horas, ahora: nowIso(ahora) });
 }
 
 /** The last raw checks of a service (drill-down for UTSI). */
-export async function verificaciones(wh: Warehouse, id: string, limite = 100): Promise<unknown[]> {
-  return wh.all(
+export async function verificaciones(wh: Warehouse, id: string, limite = 100): Promise<Verificacion[]> {
+  return wh.all<Verificacion>(
     `SELECT ts, ok, latencia_ms, codigo, error, retraso_ms FROM core.disp_verificaciones
      WHERE servicio_id = $id AND ts >= now() - INTERVAL 2 DAY ORDER BY ts DESC LIMIT $limite::INTEGER`,
     { id, limite },
@@ -152,10 +131,7 @@ export async function verificaciones(wh: Warehouse, id: string, limite = 100): P
 }
 
 /** The public status page: only `publico` services, names, states and daily bars — no destinations, no errors. */
-export async function estadoPublico(wh: Warehouse, dias = 90, ahora?: string): Promise<{
-  actualizado: string;
-  servicios: Array<{ nombre: string; estado: ServicioEstado['estado']; uptime_90d: number | null; dias: Array<{ dia: string; uptime: number | null; hubo_mantenimiento: boolean }> }>;
-}> {
+export async function estadoPublico(wh: Warehouse, dias = 90, ahora?: string): Promise<EstadoPublico> {
   const a = nowIso(ahora);
   const svc = await serviciosEstado(wh, { ahora: a, publico: true });
   const rows = svc.length

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../api/context.js';
-import { requireAccess, requireRoles } from '../../api/middleware/roles/index.js';
+import { requireRoles } from '../../api/middleware/roles/require-roles.js';
 import { caidas, diario, latencia, serviciosEstado, verificaciones } from './queries.js';
 import {
   createMantenimiento, createServicio, deleteMantenimiento, deleteServicio, getServicio, listMantenimientos, listServicios, updateServicio,
@@ -12,7 +12,6 @@ import { entero, idEntero, identificador, opcional, rango } from '../../api/inpu
 import { json, objeto, params, query } from '../../api/input/validate.js';
 
 export const disponibilidadRoutes = new Hono<Env>();
-disponibilidadRoutes.use('*', requireAccess('disponibilidad'));
 
 /** Only admin and utsi edit the catalogue (direccion reads the figures). */
 const editor = requireRoles(['admin', 'utsi'], 'Solo los roles admin y utsi pueden modificar el catálogo de servicios.');

@@ -1,6 +1,6 @@
-import type { AppContext } from '../../api/context.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { uptimeConfig } from '../../config/uptime.js';
+import type { DomainService } from '../types.js';
 import { Monitor } from './engine.js';
 import { realProbe, type ServiceDef } from './probe.js';
 import { BatchWriter } from './writer.js';
@@ -12,12 +12,15 @@ export async function activeServices(wh: Warehouse): Promise<ServiceDef[]> {
   );
 }
 
-/** The probe engine of a running server: a Monitor feeding a BatchWriter, both stopped with the scheduler. */
-export function uptimeService(ctx: AppContext): void {
-  const cfg = uptimeConfig();
-  if (!cfg.enabled) return;
-  const sched = ctx.scheduler as AppContext['scheduler'] & { addLoop?: (start: () => () => Promise<void> | void) => void };
-  sched.addLoop?.(() => {
+/**
+ * The probe engine of a running server: a Monitor feeding a BatchWriter, started and stopped with the scheduler
+ * (ATALAYA_UPTIME=0 turns it off; the catalogue, rollups and pages keep working).
+ */
+export const sondeo: DomainService = {
+  nombre: 'sondeo de servicios',
+  start: (ctx) => {
+    const cfg = uptimeConfig();
+    if (!cfg.enabled) return () => undefined;
     const writer = new BatchWriter(ctx.wh, cfg.loteMs);
     const monitor = new Monitor({ load: () => activeServices(ctx.wh), probe: realProbe(() => ctx.config.publicUrl), sink: (c) => writer.add(c) });
     writer.start();
@@ -29,5 +32,5 @@ export function uptimeService(ctx: AppContext): void {
       await monitor.drain();
       await writer.stop();
     };
-  });
-}
+  },
+};

@@ -3,15 +3,12 @@
  * named parameters; the range is [desde 00:00, hasta+1 00:00) in America/Mexico_City (the session time zone).
  */
 import type { Warehouse } from '../../db/warehouse.js';
-
-/** Hours to resolve by priority when a ticket has no fecha_limite_solucion (app.configuracion overrides it). */
-export const SLA_HORAS_DEFAULT: Record<string, number> = { '1': 120, '2': 72, '3': 48, '4': 24, '5': 8, '6': 4 };
-export const SLA_CONFIG_KEY = 'incidentes.sla_horas';
-/** Label of an empty category, service, area or council, and the filter value that selects it. */
-export const SIN_DATO = '(sin dato)';
-
-export const DIMENSIONES = ['prioridad', 'categoria', 'servicio', 'area_solicitante', 'clave_odes', 'tipo', 'tecnico'] as const;
-export type Dimension = (typeof DIMENSIONES)[number];
+import { readSetting } from '../../core/settings.js';
+import { slaHoras } from './settings.js';
+import {
+  DIMENSIONES, EDADES, SIN_DATO, type BacklogEdad, type Conjunto, type Dimension, type Edad, type EstadoTicket, type Figuras, type FilaDesglose,
+  type OpcionesIncidentes, type ResumenIncidentes, type SemanaIncidentes, type TicketFila,
+} from './types.js';
 
 export interface Filtros {
   desde: string;
@@ -23,39 +20,6 @@ export interface Filtros {
   clave_odes?: string | null;
 }
 
-export interface Figuras {
-  abiertos: number;
-  resueltos: number;
-  backlog: number;
-  mttr_horas_mediana: number | null;
-  mttr_horas_p90: number | null;
-  tiempo_asignacion_horas_mediana: number | null;
-  tiempo_asignacion_horas_p90: number | null;
-  sla_cumplido_pct: number | null;
-}
-
-export interface Resumen extends Figuras {
-  desde: string;
-  hasta: string;
-  reabiertos: number;
-  por_prioridad: Array<{ prioridad: number | null } & Figuras>;
-  sla_horas: Record<string, number>;
-  actualizado: string | null;
-}
-
-export async function slaHoras(wh: Warehouse): Promise<Record<string, number>> {
-  const row = await wh.one<{ valor: string }>('SELECT valor FROM app.configuracion WHERE clave = $1', [SLA_CONFIG_KEY]);
-  const out = { ...SLA_HORAS_DEFAULT };
-  if (!row) return out;
-  try {
-    const v = JSON.parse(row.valor) as Record<string, unknown>;
-    for (const [k, h] of Object.entries(v)) if (typeof h === 'number' && h > 0) out[k] = h;
-  } catch {
-    // An unreadable setting keeps the defaults.
-  }
-  return out;
-}
-
 export const params = (f: Filtros, sla: Record<string, number>): Record<string, string | number | null> => ({
   desde: f.desde,
   hasta: f.hasta,
@@ -64,8 +28,11 @@ export const params = (f: Filtros, sla: Record<string, number>): Record<string, 
   servicio: f.servicio ?? null,
   area: f.area ?? null,
   clave_odes: f.clave_odes ?? null,
-  ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((p) => [`sla${p}`, sla[String(p)] ?? SLA_HORAS_DEFAULT[String(p)]!])),
+  ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((p) => [`sla${p}`, sla[String(p)] ?? slaHoras.predeterminado[String(p)]!])),
 });
+
+/** The parameters of a statement for these filters, with the SLA hours in force. */
+const paramsOf = async (wh: Warehouse, f: Filtros): Promise<Record<string, string | number | null>> => params(f, await readSetting(wh, slaHoras));
 
 /**
  * Tickets under the filters, with the range bounds and the derived durations:
@@ -130,16 +97,6 @@ export const SEMANAL_SQL = `${BASE},
   SELECT strftime(w.semana, '%Y-%m-%d') AS semana, COALESCE(a.n, 0)::INTEGER AS abiertos, COALESCE(s.n, 0)::INTEGER AS resueltos
   FROM w LEFT JOIN a USING (semana) LEFT JOIN s USING (semana) ORDER BY w.semana`;
 
-/** Age buckets of the backlog at the end of the range (or now, when the range ends today or later). */
-export const EDADES = [
-  { clave: 'menos_1d', rango: 'Menos de 1 día', desde: 0, hasta: 24 },
-  { clave: '1_3d', rango: '1 a 3 días', desde: 24, hasta: 72 },
-  { clave: '3_7d', rango: '3 a 7 días', desde: 72, hasta: 168 },
-  { clave: '7_30d', rango: '7 a 30 días', desde: 168, hasta: 720 },
-  { clave: 'mas_30d', rango: 'Más de 30 días', desde: 720, hasta: null },
-] as const;
-export type Edad = (typeof EDADES)[number]['clave'];
-
 const EDAD_HORAS = `epoch(least(t.d1, now()) - t.fecha_apertura) / 3600.0`;
 const EDAD_CASE = `CASE ${EDADES.map((e) => `WHEN ${EDAD_HORAS} < ${e.hasta ?? 1e12} THEN '${e.clave}'`).join(' ')} END`;
 
@@ -150,8 +107,6 @@ export const BACKLOG_SQL = `${BASE},
         FROM t WHERE en_backlog GROUP BY 1)
   SELECT e.clave, e.rango, COALESCE(c.n, 0)::INTEGER AS tickets, COALESCE(c.n_alta, 0)::INTEGER AS prioridad_alta
   FROM e LEFT JOIN c USING (clave) ORDER BY e.orden`;
-
-export type Conjunto = 'todos' | 'abiertos' | 'resueltos' | 'backlog';
 
 export interface FiltrosLista extends Filtros {
   conjunto?: Conjunto;
@@ -177,8 +132,8 @@ export const TICKETS_SQL = (limit: number): string => `${BASE}
 
 const FRESHNESS_SQL = `SELECT max(_cargado_en) AS actualizado FROM core.tickets`;
 
-export async function resumen(wh: Warehouse, f: Filtros): Promise<Resumen> {
-  const sla = await slaHoras(wh);
+export async function resumen(wh: Warehouse, f: Filtros): Promise<ResumenIncidentes> {
+  const sla = await readSetting(wh, slaHoras);
   const p = params(f, sla);
   const [rows, re, fr] = await Promise.all([
     wh.all<{ total: boolean; prioridad: number | null } & Figuras>(RESUMEN_SQL, p),
@@ -198,38 +153,17 @@ export async function resumen(wh: Warehouse, f: Filtros): Promise<Resumen> {
   };
 }
 
-export async function desglose(wh: Warehouse, f: Filtros, dim: Dimension): Promise<Array<{ valor: string } & Figuras>> {
+export async function desglose(wh: Warehouse, f: Filtros, dim: Dimension): Promise<FilaDesglose[]> {
   if (!(DIMENSIONES as readonly string[]).includes(dim)) throw new Error(`dimensión desconocida: ${dim}`);
-  return wh.all(DESGLOSE_SQL(dim), params(f, await slaHoras(wh)));
+  return wh.all(DESGLOSE_SQL(dim), await paramsOf(wh, f));
 }
 
-export async function semanal(wh: Warehouse, f: Filtros): Promise<Array<{ semana: string; abiertos: number; resueltos: number }>> {
-  return wh.all(SEMANAL_SQL, params(f, await slaHoras(wh)));
+export async function semanal(wh: Warehouse, f: Filtros): Promise<SemanaIncidentes[]> {
+  return wh.all(SEMANAL_SQL, await paramsOf(wh, f));
 }
 
-export async function backlogPorEdad(wh: Warehouse, f: Filtros): Promise<Array<{ clave: Edad; rango: string; tickets: number; prioridad_alta: number }>> {
-  return wh.all(BACKLOG_SQL, params(f, await slaHoras(wh)));
-}
-
-export interface TicketFila {
-  id: number;
-  titulo: string | null;
-  tipo: string | null;
-  categoria: string | null;
-  servicio: string | null;
-  prioridad: number | null;
-  estado: string;
-  area_solicitante: string | null;
-  clave_odes: string | null;
-  tecnico: string | null;
-  fecha_apertura: string;
-  fecha_asignacion: string | null;
-  fecha_solucion: string | null;
-  fecha_limite: string | null;
-  horas_asignacion: number | null;
-  horas_solucion: number | null;
-  sla_cumplido: boolean | null;
-  edad: string | null;
+export async function backlogPorEdad(wh: Warehouse, f: Filtros): Promise<BacklogEdad[]> {
+  return wh.all(BACKLOG_SQL, await paramsOf(wh, f));
 }
 
 export const LISTA_MAX = 5000;
@@ -237,7 +171,7 @@ export const LISTA_MAX = 5000;
 export async function listaTickets(wh: Warehouse, f: FiltrosLista): Promise<TicketFila[]> {
   const limit = Math.min(Math.max(1, f.limite ?? LISTA_MAX), LISTA_MAX);
   return wh.all<TicketFila>(TICKETS_SQL(limit), {
-    ...params(f, await slaHoras(wh)),
+    ...await paramsOf(wh, f),
     conjunto: f.conjunto ?? 'todos',
     semana: f.semana ?? null,
     edad: f.edad ?? null,
@@ -245,12 +179,12 @@ export async function listaTickets(wh: Warehouse, f: FiltrosLista): Promise<Tick
 }
 
 /** Ticket state history (for one ticket's detail). */
-export async function historial(wh: Warehouse, id: number): Promise<Array<{ estado: string; fecha: string | null; observado_en: string }>> {
+export async function historial(wh: Warehouse, id: number): Promise<EstadoTicket[]> {
   return wh.all('SELECT estado, fecha, observado_en FROM core.tickets_estados WHERE id = $id ORDER BY orden', { id });
 }
 
 /** Distinct values for the filter selects. */
-export async function opciones(wh: Warehouse): Promise<Record<'categoria' | 'servicio' | 'area' | 'clave_odes', string[]>> {
+export async function opciones(wh: Warehouse): Promise<OpcionesIncidentes> {
   const rows = await wh.all<{ dim: string; valor: string }>(
     `SELECT 'categoria' AS dim, categoria AS valor FROM core.tickets WHERE categoria IS NOT NULL GROUP BY ALL
      UNION ALL SELECT 'servicio', servicio FROM core.tickets WHERE servicio IS NOT NULL GROUP BY ALL
@@ -258,7 +192,7 @@ export async function opciones(wh: Warehouse): Promise<Record<'categoria' | 'ser
      UNION ALL SELECT 'clave_odes', clave_odes FROM core.tickets WHERE clave_odes IS NOT NULL GROUP BY ALL
      ORDER BY 1, 2`,
   );
-  const out: Record<'categoria' | 'servicio' | 'area' | 'clave_odes', string[]> = { categoria: [], servicio: [], area: [], clave_odes: [] };
+  const out: OpcionesIncidentes = { categoria: [], servicio: [], area: [], clave_odes: [] };
   for (const r of rows) out[r.dim as keyof typeof out].push(r.valor);
   return out;
 }

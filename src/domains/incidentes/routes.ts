@@ -1,14 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../api/context.js';
-import { requireAccess } from '../../api/middleware/roles/index.js';
 import { conRango, entero, fecha, opcion, opcional, texto } from '../../api/input/schemas.js';
 import { params, query } from '../../api/input/validate.js';
-import { backlogPorEdad, desglose, DIMENSIONES, EDADES, historial, listaTickets, opciones, resumen, semanal, type Edad, type Filtros } from './queries.js';
+import { backlogPorEdad, desglose, historial, listaTickets, opciones, resumen, semanal, type Filtros } from './queries.js';
+import { CONJUNTOS, DIMENSIONES, EDADES, type Edad } from './types.js';
 
 /** UTSI help desk figures (DESIGN.md §3 Incidents): /api/incidentes/… */
 export const incidentesRoutes = new Hono<Env>();
-incidentesRoutes.use('*', requireAccess('incidentes'));
 
 /** The page's filters: desde/hasta (the shared range) and the dimensions a user narrows by. */
 const filtrosShape = {
@@ -43,7 +42,7 @@ incidentesRoutes.get('/opciones', async (c) => c.json(await opciones(c.get('ctx'
 const EDAD_CLAVES = EDADES.map((e) => e.clave) as [Edad, ...Edad[]];
 const ticketsQuery = conRango({
   ...filtrosShape,
-  conjunto: opcional(opcion(['todos', 'abiertos', 'resueltos', 'backlog'])),
+  conjunto: opcional(opcion(CONJUNTOS)),
   semana: opcional(fecha),
   edad: opcional(opcion(EDAD_CLAVES)),
 });

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../auth/sessions.js';
 import { audit } from '../../audit/log.js';
 import { rowsOf, type Warehouse } from '../../db/warehouse.js';
 import { RESULTADOS_SQL, SNAPSHOT_SQL } from './sql.js';
-import type { Semaforo } from './rules.js';
+import { ESTADOS_CICLO, REQUIEREN_JUSTIFICACION, type AvanceArea, type Ciclo, type EstadoCiclo, type EstadoJustificacion, type Justificacion, type Resultado, type Semaforo } from './types.js';
 import { HttpError } from '../../core/errors.js';
 
 /**
@@ -15,65 +15,6 @@ export class CicloError extends HttpError {
   constructor(status: 400 | 403 | 404 | 409, message: string) {
     super(status, message);
   }
-}
-
-export const ESTADOS_CICLO = ['abierto', 'en_revision', 'cerrado'] as const;
-export type EstadoCiclo = (typeof ESTADOS_CICLO)[number];
-export const ESTADOS_JUSTIFICACION = ['borrador', 'enviada', 'aprobada', 'observada'] as const;
-export type EstadoJustificacion = (typeof ESTADOS_JUSTIFICACION)[number];
-export const REQUIEREN_JUSTIFICACION: readonly Semaforo[] = ['amarillo', 'rojo'];
-
-export interface Ciclo {
-  id: number;
-  ejercicio: number;
-  trimestre: number;
-  fecha_limite: string;
-  estado: EstadoCiclo;
-  abierto_por: string | null;
-  abierto_en: string;
-  cerrado_por: string | null;
-  cerrado_en: string | null;
-}
-
-export interface Justificacion {
-  causa: string | null;
-  accion_correctiva: string | null;
-  fecha_compromiso: string | null;
-  estado: EstadoJustificacion;
-  comentario: string | null;
-  actualizado_por: string | null;
-  actualizado_en: string;
-}
-
-export interface Resultado {
-  tipo: 'actividad' | 'indicador';
-  clave: string;
-  area: string;
-  programa: string | null;
-  programa_especifico: string | null;
-  descripcion: string;
-  programado: number | null;
-  realizado: number | null;
-  avance_pct: number | null;
-  semaforo: Semaforo | null;
-  clasificacion: string | null;
-  requiere_justificacion: boolean;
-  justificacion: Justificacion | null;
-  /** Closed cycles: the figure today, when it differs from the frozen one. */
-  actual?: { programado: number | null; realizado: number | null; avance_pct: number | null; semaforo: Semaforo | null } | null;
-}
-
-export interface AvanceArea {
-  area: string;
-  resultados: number;
-  requieren: number;
-  sin_justificar: number;
-  borrador: number;
-  enviadas: number;
-  aprobadas: number;
-  observadas: number;
-  enviado_en: string | null;
-  estado: 'pendiente' | 'enviado' | 'observado' | 'aprobado' | 'sin_pendientes';
 }
 
 const CAN_MANAGE = new Set(['utp', 'admin']);

@@ -1,28 +1,12 @@
 import ExcelJS from 'exceljs';
 import type { Warehouse } from '../../db/warehouse.js';
-import { getCiclo, resultadosAnteriores, resultadosCiclo, trimestreAnterior, type Ciclo, type Resultado } from './ciclo.js';
+import { getCiclo, resultadosAnteriores, resultadosCiclo, trimestreAnterior } from './ciclo.js';
 import { RenderQueue } from '../../core/render-queue.js';
 import { withPage } from './browser.js';
-import { SEMAFOROS, SEMAFORO_ICONO, SEMAFORO_NOMBRE, type Semaforo } from './rules.js';
+import { ESTADO_CICLO_NOMBRE, ESTADO_JUSTIFICACION_NOMBRE, SEMAFOROS, SEMAFORO_ICONO, SEMAFORO_NOMBRE, type Conteo, type ReporteCiclo, type Semaforo } from './types.js';
+import { formatMx } from '../../core/time.js';
 
 /** The report of an evaluation cycle: summary by area, amber and red results with their justifications, and the comparison with the previous quarter. */
-export interface Conteo {
-  verde: number;
-  amarillo: number;
-  rojo: number;
-  rebasada: number;
-  sin_meta: number;
-  total: number;
-}
-export interface ReporteCiclo {
-  ciclo: Ciclo;
-  anterior: { ejercicio: number; trimestre: number };
-  generado_en: string;
-  totales: Conteo & { anterior: Conteo };
-  por_area: Array<Conteo & { area: string; anterior: Conteo }>;
-  observados: Array<Resultado & { semaforo_anterior: Semaforo | null }>;
-}
-
 const vacio = (): Conteo => ({ verde: 0, amarillo: 0, rojo: 0, rebasada: 0, sin_meta: 0, total: 0 });
 function contar(c: Conteo, s: Semaforo | null): void {
   if (!s) return;
@@ -63,8 +47,6 @@ export async function reporteCiclo(wh: Warehouse, id: number, area = ''): Promis
   };
 }
 
-const ESTADO_CICLO: Record<string, string> = { abierto: 'Abierto', en_revision: 'En revisión', cerrado: 'Cerrado' };
-const ESTADO_J: Record<string, string> = { borrador: 'Borrador', enviada: 'Enviada', aprobada: 'Aprobada', observada: 'Observada' };
 const sem = (s: Semaforo | null): string => (s ? `${SEMAFORO_ICONO[s]} ${SEMAFORO_NOMBRE[s]}` : '—');
 const num = (x: number | null | undefined, d = 1): string =>
   x === null || x === undefined ? '—' : x.toLocaleString('es-MX', { maximumFractionDigits: d, minimumFractionDigits: 0 });
@@ -73,8 +55,7 @@ const fecha = (iso: string | null): string => {
   const d = iso.slice(0, 10).split('-');
   return `${d[2]}/${d[1]}/${d[0]}`;
 };
-const fechaHora = (iso: string): string =>
-  new Date(iso).toLocaleString('es-MX', { timeZone: 'America/Mexico_City', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const fechaHora = (iso: string): string => formatMx(iso, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
 const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The report as a printable HTML page (what the PDF renders). */
@@ -90,7 +71,7 @@ export function reporteHtml(r: ReporteCiclo): string {
         <dt>Causa</dt><dd>${esc(o.justificacion.causa ?? '—')}</dd>
         <dt>Acción correctiva</dt><dd>${esc(o.justificacion.accion_correctiva ?? '—')}</dd>
         <dt>Fecha compromiso</dt><dd>${esc(fecha(o.justificacion.fecha_compromiso))}</dd>
-        <dt>Estado</dt><dd>${esc(ESTADO_J[o.justificacion.estado] ?? o.justificacion.estado)}${o.justificacion.comentario ? ` — Comentario de la UTP: ${esc(o.justificacion.comentario)}` : ''}</dd>
+        <dt>Estado</dt><dd>${esc(ESTADO_JUSTIFICACION_NOMBRE[o.justificacion.estado] ?? o.justificacion.estado)}${o.justificacion.comentario ? ` — Comentario de la UTP: ${esc(o.justificacion.comentario)}` : ''}</dd>
       </dl>` : '<p class="sin">Sin justificación.</p>'}
     </article>`).join('');
   return `<!doctype html><html lang="es-MX"><head><meta charset="utf-8"><link rel="icon" href="data:,">
@@ -107,7 +88,7 @@ export function reporteHtml(r: ReporteCiclo): string {
   .cifras { margin: 0; color: #333; } .meta { color: #444; }
 </style></head><body>
 <h1>Evaluación del trimestre ${c.trimestre} de ${c.ejercicio}</h1>
-<p class="meta">Estado del ciclo: ${esc(ESTADO_CICLO[c.estado])} · Fecha límite de captura: ${fecha(c.fecha_limite)}${c.cerrado_en ? ` · Cerrado el ${esc(fechaHora(c.cerrado_en))}` : ''} · Generado el ${esc(fechaHora(r.generado_en))}</p>
+<p class="meta">Estado del ciclo: ${esc(ESTADO_CICLO_NOMBRE[c.estado])} · Fecha límite de captura: ${fecha(c.fecha_limite)}${c.cerrado_en ? ` · Cerrado el ${esc(fechaHora(c.cerrado_en))}` : ''} · Generado el ${esc(fechaHora(r.generado_en))}</p>
 <p class="meta">Cifras acumuladas de enero al cierre del trimestre. Entre paréntesis, el trimestre ${r.anterior.trimestre} de ${r.anterior.ejercicio}.
 Semáforo: verde 90–130 %, amarillo 70–90 %, rojo menos de 70 %, rebasada más de 130 %, sin meta cuando no se programó ni se realizó nada.</p>
 <h2>Resumen por área</h2>
@@ -124,7 +105,7 @@ export async function reporteXlsx(r: ReporteCiclo): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const c = r.ciclo;
   const ws = wb.addWorksheet('Resumen por área');
-  ws.addRow([`Evaluación del trimestre ${c.trimestre} de ${c.ejercicio} — ${ESTADO_CICLO[c.estado]}`]);
+  ws.addRow([`Evaluación del trimestre ${c.trimestre} de ${c.ejercicio} — ${ESTADO_CICLO_NOMBRE[c.estado]}`]);
   ws.addRow(['Área', ...SEMAFOROS.map((s) => SEMAFORO_NOMBRE[s]), 'Total', ...SEMAFOROS.map((s) => `${SEMAFORO_NOMBRE[s]} (T${r.anterior.trimestre} ${r.anterior.ejercicio})`), `Total (T${r.anterior.trimestre} ${r.anterior.ejercicio})`]);
   for (const a of [...r.por_area, { area: 'Instituto', ...r.totales }]) {
     ws.addRow([a.area, ...SEMAFOROS.map((s) => a[s]), a.total, ...SEMAFOROS.map((s) => a.anterior[s]), a.anterior.total]);
@@ -137,7 +118,7 @@ export async function reporteXlsx(r: ReporteCiclo): Promise<Buffer> {
   for (const o of r.observados) {
     wo.addRow([o.area, o.tipo, o.clave, o.descripcion, o.programado, o.realizado, o.avance_pct, o.semaforo ? SEMAFORO_NOMBRE[o.semaforo] : '',
       o.semaforo_anterior ? SEMAFORO_NOMBRE[o.semaforo_anterior] : '', o.justificacion?.causa ?? '', o.justificacion?.accion_correctiva ?? '',
-      o.justificacion?.fecha_compromiso ? fecha(o.justificacion.fecha_compromiso) : '', o.justificacion ? ESTADO_J[o.justificacion.estado] : 'Sin justificación',
+      o.justificacion?.fecha_compromiso ? fecha(o.justificacion.fecha_compromiso) : '', o.justificacion ? ESTADO_JUSTIFICACION_NOMBRE[o.justificacion.estado] : 'Sin justificación',
       o.justificacion?.comentario ?? '']);
   }
   wo.columns.forEach((col, i) => (col.width = [10, 10, 18, 50, 12, 12, 10, 12, 14, 40, 40, 14, 12, 30][i] ?? 12));

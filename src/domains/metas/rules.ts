@@ -1,12 +1,9 @@
+import type { Clasificacion, Semaforo } from './types.js';
+
 /**
  * The planning rules of DESIGN.md §3 in TypeScript. The figures are computed in SQL by the macros of
  * warehouse/migrations/0200_planeacion.sql; tests check both give the same answer on the same cases.
  */
-export const SEMAFOROS = ['verde', 'amarillo', 'rojo', 'rebasada', 'sin_meta'] as const;
-export type Semaforo = (typeof SEMAFOROS)[number];
-export const CLASIFICACIONES = ['no_cumplida', 'parcialmente_cumplida', 'cumplida', 'rebasada'] as const;
-export type Clasificacion = (typeof CLASIFICACIONES)[number];
-
 export const UMBRAL_VERDE = 90;
 export const UMBRAL_AMARILLO = 70;
 /** Above this avance a result is rebasada (over-achievement, shown apart). */
@@ -91,14 +88,3 @@ export function periodoMesFin(periodo: string): number | null {
   if (/^\d{4}$/.test(periodo)) return 12;
   return null;
 }
-
-export const SEMAFORO_NOMBRE: Record<Semaforo, string> = {
-  verde: 'Verde', amarillo: 'Amarillo', rojo: 'Rojo', rebasada: 'Rebasada', sin_meta: 'Sin meta',
-};
-export const SEMAFORO_ICONO: Record<Semaforo, string> = { verde: '✓', amarillo: '!', rojo: '✕', rebasada: '▲', sin_meta: '—' };
-export const CLASIFICACION_NOMBRE: Record<Clasificacion, string> = {
-  no_cumplida: 'Meta no cumplida',
-  parcialmente_cumplida: 'Meta parcialmente cumplida',
-  cumplida: 'Meta cumplida — sin variación',
-  rebasada: 'Meta rebasada',
-};

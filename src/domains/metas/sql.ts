@@ -1,4 +1,4 @@
-import { MESES } from '../../../pipelines/poa/contract.js';
+import { MESES } from '../../core/time.js';
 
 /**
  * Set-based SQL of the planning figures (DESIGN.md §3). Parameters: $ejercicio, $mes_fin (last month of the period,

@@ -2,25 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Warehouse } from '../../db/warehouse.js';
-import { COMPONENTES, type Componente, type OdesConfig } from './config.js';
+import { COMPONENTES, type Componente, type Componentes, type IndiceRow, type OdesConfig, type SemaforoOdes } from './types.js';
 import { addDays } from '../../core/time.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 
 /** The set-based SQL of the index (indice.sql, next to this file). */
 export const INDICE_SQL = fs.readFileSync(path.join(HERE, 'indice.sql'), 'utf8');
-
-export type Componentes = Record<Componente, number | null>;
-
-export interface IndiceRow {
-  hasta: string;
-  clave_odes: string;
-  tipo: string;
-  cabecera: string | null;
-  indice: number | null;
-  componentes_con_datos: number;
-  componentes: Componentes;
-}
 
 type FlatRow = Omit<IndiceRow, 'componentes'> & Componentes;
 
@@ -57,14 +45,12 @@ export function componenteMasDebil(c: Componentes): Componente | null {
 }
 
 /** verde / amarillo / rojo by the configured thresholds; sin_info when the index is null. */
-export function semaforoIndice(indice: number | null, cfg: OdesConfig): 'verde' | 'amarillo' | 'rojo' | 'sin_info' {
+export function semaforoIndice(indice: number | null, cfg: OdesConfig): SemaforoOdes {
   if (indice === null) return 'sin_info';
   if (indice < cfg.umbral_bajo_desempeno) return 'rojo';
   if (indice < cfg.umbral_verde) return 'amarillo';
   return 'verde';
 }
-
-export { addDays };
 
 /** Weekly cut-off dates from `desde` to `hasta` (7-day steps), always ending on `hasta`. */
 export function weeklyCortes(desde: string, hasta: string): string[] {

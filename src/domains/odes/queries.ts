@@ -1,19 +1,7 @@
 import type { Warehouse } from '../../db/warehouse.js';
-import { COMPONENTES, type Componente, type OdesConfig } from './config.js';
-import { addDays, componenteMasDebil, computeIndice, semaforoIndice, weeklyCortes, type Componentes, type IndiceRow } from './indice.js';
-
-export interface ProcesoInfo {
-  proceso: string;
-  nombre: string;
-  tipo_consejos: string | null;
-  inicio: string | null;
-  fin: string | null;
-  consejos: number;
-  /** First installation due date (start of the weekly trend). */
-  primera_instalacion: string | null;
-  /** Last date anything of the process was due (end of the weekly trend). */
-  ultimo_vencimiento: string | null;
-}
+import { addDays } from '../../core/time.js';
+import { componenteMasDebil, computeIndice, semaforoIndice, weeklyCortes } from './indice.js';
+import { COMPONENTES, type Componente, type Componentes, type ConsejoDetalle, type CumplimientoRow, type IndiceRow, type OdesConfig, type ProcesoInfo, type TendenciaOdes } from './types.js';
 
 const PROCESOS_SQL = `
 WITH c AS (
@@ -53,24 +41,6 @@ function trendEnd(p: ProcesoInfo, hasta: string): string {
   return p.ultimo_vencimiento && p.ultimo_vencimiento < hasta ? p.ultimo_vencimiento : hasta;
 }
 
-export interface CumplimientoRow {
-  clave_odes: string;
-  tipo: string;
-  cabecera: string | null;
-  indice: number | null;
-  componentes_con_datos: number;
-  componentes: Componentes;
-  /** INEGI CVEGEO of a municipal council's municipality. */
-  municipio_cvegeo: string | null;
-  /** Local district number of a district council. */
-  distrito: number | null;
-  componente_mas_debil: Componente | null;
-  semaforo: 'verde' | 'amarillo' | 'rojo' | 'sin_info';
-  bajo_desempeno: boolean;
-  /** Index four weeks earlier and the change (points). */
-  tendencia: { indice_anterior: number | null; cambio: number | null; direccion: 'mejora' | 'empeora' | 'estable' | null };
-}
-
 function place(clave: string): { municipio_cvegeo: string | null; distrito: number | null } {
   if (/^M\d{3}$/.test(clave)) return { municipio_cvegeo: `30${clave.slice(1)}`, distrito: null };
   if (/^D\d{2}$/.test(clave)) return { municipio_cvegeo: null, distrito: Number(clave.slice(1)) };
@@ -107,7 +77,7 @@ export async function cumplimiento(wh: Warehouse, p: ProcesoInfo, hasta: string,
 }
 
 /** GET /api/odes/tendencia: the index of each council per week over the process (and the mean of all). */
-export async function tendencia(wh: Warehouse, p: ProcesoInfo, hasta: string, cfg: OdesConfig, clave = '') {
+export async function tendencia(wh: Warehouse, p: ProcesoInfo, hasta: string, cfg: OdesConfig, clave = ''): Promise<TendenciaOdes & { detalle: IndiceRow[] | undefined }> {
   const fechas = weeklyCortes(p.primera_instalacion ?? p.inicio ?? hasta, trendEnd(p, hasta));
   const rows = await computeIndice(wh, p.proceso, fechas, cfg, clave);
   const pos = new Map(fechas.map((f, i) => [f, i]));
@@ -217,7 +187,7 @@ WHERE proceso = $proceso AND clave_odes = $clave AND fecha_limite <= $hasta::DAT
 ORDER BY fecha_limite, folio_visita, num_observacion`;
 
 /** GET /api/odes/consejos/:clave — the council's index, each component with the rows behind it, and its trend. */
-export async function consejoDetalle(wh: Warehouse, p: ProcesoInfo, clave: string, hasta: string, cfg: OdesConfig) {
+export async function consejoDetalle(wh: Warehouse, p: ProcesoInfo, clave: string, hasta: string, cfg: OdesConfig): Promise<ConsejoDetalle | null> {
   const base = { proceso: p.proceso, clave };
   const consejo = await wh.one<Record<string, unknown>>(CONSEJO_SQL, base);
   if (!consejo) return null;
@@ -249,7 +219,7 @@ export async function consejoDetalle(wh: Warehouse, p: ProcesoInfo, clave: strin
     proceso: p.proceso,
     hasta,
     consejo: { ...consejo, ...place(clave) },
-    ...(actual ?? { indice: null, componentes_con_datos: 0, componentes: Object.fromEntries(COMPONENTES.map((k) => [k, null])) }),
+    ...(actual ?? { indice: null, componentes_con_datos: 0, componentes: Object.fromEntries(COMPONENTES.map((k) => [k, null])) as Componentes }),
     detalle: filas,
     tendencia: (tend.detalle ?? []).map((r) => ({ hasta: r.hasta, indice: r.indice, componentes_con_datos: r.componentes_con_datos, ...r.componentes })),
     enlaces: { incidentes: `/incidentes?clave_odes=${encodeURIComponent(clave)}`, oficialia: `/oficialia?organo=${encodeURIComponent(clave)}` },

@@ -1,17 +1,16 @@
-import { Hono } from 'hono';
-import type { Context } from 'hono';
+import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../api/context.js';
-import { requireAccess, requireRoles } from '../../api/middleware/roles/index.js';
+import { requireRoles } from '../../api/middleware/roles/require-roles.js';
 import { HttpError } from '../../core/errors.js';
-import { configProblems, getOdesConfig, mergeConfig, odesConfigSchema, setOdesConfig, COMPONENTES, COMPONENTE_NOMBRE } from './config.js';
+import { configProblems, getOdesConfig, odesConfigSchema, proposedConfig, setOdesConfig } from './config.js';
 import { hastaShape, opcion, opcional, proceso, texto } from '../../api/input/schemas.js';
 import { json, params, query } from '../../api/input/validate.js';
 import { consejoDetalle, cumplimiento, listProcesos, resolveProceso, tendencia } from './queries.js';
+import { COMPONENTES, COMPONENTE_NOMBRE } from './types.js';
 
 /** UTVODES: compliance of the district and municipal councils (DESIGN.md §3, §6). */
 export const odesRoutes = new Hono<Env>();
-odesRoutes.use('*', requireAccess('odes'));
 
 /** proceso (default: the latest) and hasta (default: today in Mexico City). */
 const corteShape = { proceso: opcional(proceso), ...hastaShape };
@@ -65,8 +64,7 @@ odesRoutes.put('/configuracion', editor, json(odesConfigSchema), async (c) => {
   const user = c.get('user')!;
   const patch = c.req.valid('json');
   const { wh } = c.get('ctx');
-  const { actualizado_en: _a, ...actual } = await getOdesConfig(wh);
-  const problems = configProblems(mergeConfig(actual, patch));
+  const problems = configProblems((await proposedConfig(wh, patch)).despues);
   if (problems.length) throw new HttpError(400, problems.join(' '), { parametro: 'cuerpo' });
   return c.json(await setOdesConfig(wh, user.usuario, patch));
 });

@@ -1,33 +1,9 @@
-import { z } from 'zod';
 import type { Warehouse } from '../../db/warehouse.js';
-
-/** A date range of a figure request: ISO dates, both inclusive (Mexico City days). */
-export interface Rango {
-  desde: string;
-  hasta: string;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
-// Configuration (app.configuracion, code defaults)
-
-export const OFICIALIA_CONFIG_KEY = 'oficialia.config';
-export interface OficialiaConfig {
-  /** A petition is attended "en plazo" when its attention time is at most these hours. */
-  plazo_horas: number;
-}
-export const DEFAULT_OFICIALIA_CONFIG: OficialiaConfig = { plazo_horas: 72 };
-const configSchema = z.object({ plazo_horas: z.number().positive().max(24 * 365).optional() });
-
-export async function getOficialiaConfig(wh: Warehouse): Promise<OficialiaConfig> {
-  const row = await wh.one<{ valor: string }>('SELECT valor FROM app.configuracion WHERE clave = $1', [OFICIALIA_CONFIG_KEY]);
-  if (!row) return { ...DEFAULT_OFICIALIA_CONFIG };
-  try {
-    const p = configSchema.safeParse(JSON.parse(row.valor));
-    return { ...DEFAULT_OFICIALIA_CONFIG, ...(p.success ? p.data : {}) } as OficialiaConfig;
-  } catch {
-    return { ...DEFAULT_OFICIALIA_CONFIG };
-  }
-}
+import { bind } from '../../db/sql.js';
+import { readSetting } from '../../core/settings.js';
+import type { Rango } from '../../core/time.js';
+import { plazoOficialia } from './settings.js';
+import type { Peticion, ResumenOficialia, ResumenPeticiones } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures (DESIGN.md §3, Petitions)
@@ -121,55 +97,34 @@ FROM p
 WHERE ($estado::VARCHAR IS NULL OR estado = $estado) AND (NOT $pendientes OR NOT atendida)
 ORDER BY fecha_recepcion DESC LIMIT 5000`;
 
-/** Only the named parameters a statement uses (DuckDB refuses unknown ones). */
-export function bind<T extends Record<string, unknown>>(sql: string, p: T): T {
-  return Object.fromEntries(Object.entries(p).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql))) as T;
-}
-
 function params(f: FiltroPeticiones, plazo: number): Record<string, string | number | null> {
   return {
     desde: f.desde, hasta: f.hasta, organo: f.organo || null, ambito: f.ambito || null, tipo: f.tipo_peticionario || null, plazo,
   };
 }
 
-export interface ResumenOficialia {
-  recibidas: number;
-  atendidas: number;
-  backlog: number;
-  horas_atencion_mediana: number | null;
-  horas_atencion_p90: number | null;
-  en_plazo_pct: number | null;
-  horas_evaluacion_mediana: number | null;
-  horas_evaluacion_p90: number | null;
-  prevenciones: number;
-  prevenciones_respondidas: number;
-  horas_respuesta_prevencion_mediana: number | null;
-  no_presentadas: number;
-  backlog_horas_antiguedad_mediana: number | null;
-}
-
 /** The headline figures only (used by Resumen for each period). */
-export async function resumenOficialiaBasico(wh: Warehouse, f: FiltroPeticiones, cfg?: OficialiaConfig): Promise<ResumenOficialia & { plazo_horas: number }> {
-  const c = cfg ?? (await getOficialiaConfig(wh));
-  const r = (await wh.one<ResumenOficialia>(SQL_RESUMEN, bind(SQL_RESUMEN, params(f, c.plazo_horas))))!;
-  return { ...r, plazo_horas: c.plazo_horas };
+export async function resumenOficialiaBasico(wh: Warehouse, f: FiltroPeticiones, plazo?: number): Promise<ResumenPeticiones> {
+  const plazo_horas = plazo ?? (await readSetting(wh, plazoOficialia)).plazo_horas;
+  const r = (await wh.one<Omit<ResumenPeticiones, 'plazo_horas'>>(SQL_RESUMEN, bind(SQL_RESUMEN, params(f, plazo_horas))))!;
+  return { ...r, plazo_horas };
 }
 
-export async function resumenOficialia(wh: Warehouse, f: FiltroPeticiones): Promise<Record<string, unknown>> {
-  const cfg = await getOficialiaConfig(wh);
-  const p = params(f, cfg.plazo_horas);
+export async function resumenOficialia(wh: Warehouse, f: FiltroPeticiones): Promise<ResumenOficialia> {
+  const { plazo_horas } = await readSetting(wh, plazoOficialia);
+  const p = params(f, plazo_horas);
   const [base, por_organo, por_tipo, semanal, antiguedad_backlog] = await Promise.all([
-    resumenOficialiaBasico(wh, f, cfg),
-    wh.all(SQL_POR_ORGANO, bind(SQL_POR_ORGANO, p)),
-    wh.all(SQL_POR_TIPO, bind(SQL_POR_TIPO, p)),
-    wh.all(SQL_SEMANAL, bind(SQL_SEMANAL, p)),
-    wh.all(SQL_ANTIGUEDAD, bind(SQL_ANTIGUEDAD, p)),
+    resumenOficialiaBasico(wh, f, plazo_horas),
+    wh.all<ResumenOficialia['por_organo'][number]>(SQL_POR_ORGANO, bind(SQL_POR_ORGANO, p)),
+    wh.all<ResumenOficialia['por_tipo'][number]>(SQL_POR_TIPO, bind(SQL_POR_TIPO, p)),
+    wh.all<ResumenOficialia['semanal'][number]>(SQL_SEMANAL, bind(SQL_SEMANAL, p)),
+    wh.all<ResumenOficialia['antiguedad_backlog'][number]>(SQL_ANTIGUEDAD, bind(SQL_ANTIGUEDAD, p)),
   ]);
   const fr = await wh.one<{ actualizado: string | null }>('SELECT max(_cargado_en) AS actualizado FROM core.peticiones');
   return { desde: f.desde, hasta: f.hasta, ...base, por_organo, por_tipo, semanal, antiguedad_backlog, actualizado: fr?.actualizado ?? null };
 }
 
-export async function listaPeticiones(wh: Warehouse, f: FiltroPeticiones & { estado?: string | null; pendientes?: boolean }): Promise<Record<string, unknown>[]> {
-  const cfg = await getOficialiaConfig(wh);
-  return wh.all(SQL_LISTA, bind(SQL_LISTA, { ...params(f, cfg.plazo_horas), estado: f.estado || null, pendientes: !!f.pendientes }));
+export async function listaPeticiones(wh: Warehouse, f: FiltroPeticiones & { estado?: string | null; pendientes?: boolean }): Promise<Peticion[]> {
+  const { plazo_horas } = await readSetting(wh, plazoOficialia);
+  return wh.all<Peticion>(SQL_LISTA, bind(SQL_LISTA, { ...params(f, plazo_horas), estado: f.estado || null, pendientes: !!f.pendientes }));
 }

@@ -1,34 +1,9 @@
-import { z } from 'zod';
 import type { Warehouse } from '../../db/warehouse.js';
-import { bind, type Rango } from '../oficialia/queries.js';
-
-// ---------------------------------------------------------------------------------------------------------------
-// Configuration (app.configuracion, code defaults)
-
-export const SESIONES_CONFIG_KEY = 'sesiones.config';
-export interface SesionesConfig {
-  /** Minimum hours of notice by session type; null = no minimum (left out of anticipacion_cumplida_pct). */
-  anticipacion_minima_horas: Record<'ordinaria' | 'extraordinaria' | 'solemne' | 'urgente' | 'permanente', number | null>;
-}
-export const DEFAULT_SESIONES_CONFIG: SesionesConfig = {
-  anticipacion_minima_horas: { ordinaria: 72, extraordinaria: 24, solemne: 24, urgente: null, permanente: null },
-};
-const horas = z.number().min(0).max(24 * 60).nullable();
-const configSchema = z.object({
-  anticipacion_minima_horas: z.object({ ordinaria: horas, extraordinaria: horas, solemne: horas, urgente: horas, permanente: horas }).partial().optional(),
-});
-
-export async function getSesionesConfig(wh: Warehouse): Promise<SesionesConfig> {
-  const row = await wh.one<{ valor: string }>('SELECT valor FROM app.configuracion WHERE clave = $1', [SESIONES_CONFIG_KEY]);
-  if (!row) return structuredClone(DEFAULT_SESIONES_CONFIG);
-  try {
-    const p = configSchema.safeParse(JSON.parse(row.valor));
-    const m = p.success ? p.data.anticipacion_minima_horas ?? {} : {};
-    return { anticipacion_minima_horas: { ...DEFAULT_SESIONES_CONFIG.anticipacion_minima_horas, ...m } };
-  } catch {
-    return structuredClone(DEFAULT_SESIONES_CONFIG);
-  }
-}
+import { bind } from '../../db/sql.js';
+import { readSetting } from '../../core/settings.js';
+import type { Rango } from '../../core/time.js';
+import { anticipacionMinima } from './settings.js';
+import type { Acuerdo, ResumenSesiones, ResumenSesionesBasico, Sesion, SesionesConfig } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures (DESIGN.md §3, Sessions)
@@ -126,36 +101,26 @@ function acuerdoParams(f: FiltroSesiones): Record<string, string | null> {
   return { desde: f.desde, hasta: f.hasta, organo: f.organo || null };
 }
 
-export interface ResumenSesiones {
-  sesiones: number;
-  sin_quorum: number;
-  anticipacion_cumplida_pct: number | null;
-  actas_pendientes: number;
-  acuerdos: number;
-  dias_publicacion_mediana: number | null;
-  acuerdos_publicados: number;
-  horas_anticipacion_mediana: number | null;
-  anticipacion_incumplida: number;
-  sesiones_con_minimo: number;
-}
-
 /** The headline figures only (used by Resumen for each period). */
-export async function resumenSesionesBasico(wh: Warehouse, f: FiltroSesiones, cfg?: SesionesConfig): Promise<ResumenSesiones> {
-  const c = cfg ?? (await getSesionesConfig(wh));
-  const [s, a] = await Promise.all([wh.one<Record<string, unknown>>(SQL_RESUMEN, bind(SQL_RESUMEN, params(f, c))), wh.one<Record<string, unknown>>(SQL_ACUERDOS_RESUMEN, bind(SQL_ACUERDOS_RESUMEN, acuerdoParams(f)))]);
-  return { ...s, ...a } as unknown as ResumenSesiones;
+export async function resumenSesionesBasico(wh: Warehouse, f: FiltroSesiones, cfg?: SesionesConfig): Promise<ResumenSesionesBasico> {
+  const c = cfg ?? (await readSetting(wh, anticipacionMinima));
+  const [s, a] = await Promise.all([
+    wh.one<Omit<ResumenSesionesBasico, 'acuerdos' | 'acuerdos_publicados' | 'dias_publicacion_mediana'>>(SQL_RESUMEN, bind(SQL_RESUMEN, params(f, c))),
+    wh.one<Pick<ResumenSesionesBasico, 'acuerdos' | 'acuerdos_publicados' | 'dias_publicacion_mediana'>>(SQL_ACUERDOS_RESUMEN, bind(SQL_ACUERDOS_RESUMEN, acuerdoParams(f))),
+  ]);
+  return { ...s!, ...a! };
 }
 
-export async function resumenSesiones(wh: Warehouse, f: FiltroSesiones): Promise<Record<string, unknown>> {
-  const cfg = await getSesionesConfig(wh);
+export async function resumenSesiones(wh: Warehouse, f: FiltroSesiones): Promise<ResumenSesiones> {
+  const cfg = await readSetting(wh, anticipacionMinima);
   const p = params(f, cfg);
   const [base, por_mes, por_organo, por_tipo, actas_pendientes_detalle, acuerdos_por_mes] = await Promise.all([
     resumenSesionesBasico(wh, f, cfg),
-    wh.all(SQL_POR_MES, bind(SQL_POR_MES, p)),
-    wh.all(SQL_POR_ORGANO, bind(SQL_POR_ORGANO, p)),
-    wh.all(SQL_POR_TIPO, bind(SQL_POR_TIPO, p)),
-    wh.all(SQL_ACTAS_PENDIENTES, bind(SQL_ACTAS_PENDIENTES, p)),
-    wh.all(SQL_ACUERDOS_POR_MES, bind(SQL_ACUERDOS_POR_MES, acuerdoParams(f))),
+    wh.all<ResumenSesiones['por_mes'][number]>(SQL_POR_MES, bind(SQL_POR_MES, p)),
+    wh.all<ResumenSesiones['por_organo'][number]>(SQL_POR_ORGANO, bind(SQL_POR_ORGANO, p)),
+    wh.all<ResumenSesiones['por_tipo'][number]>(SQL_POR_TIPO, bind(SQL_POR_TIPO, p)),
+    wh.all<ResumenSesiones['actas_pendientes_detalle'][number]>(SQL_ACTAS_PENDIENTES, bind(SQL_ACTAS_PENDIENTES, p)),
+    wh.all<ResumenSesiones['acuerdos_por_mes'][number]>(SQL_ACUERDOS_POR_MES, bind(SQL_ACUERDOS_POR_MES, acuerdoParams(f))),
   ]);
   const fr = await wh.one<{ actualizado: string | null }>('SELECT greatest(max(_cargado_en), (SELECT max(_cargado_en) FROM core.acuerdos)) AS actualizado FROM core.sesiones');
   return {
@@ -165,10 +130,10 @@ export async function resumenSesiones(wh: Warehouse, f: FiltroSesiones): Promise
   };
 }
 
-export async function listaSesiones(wh: Warehouse, f: FiltroSesiones): Promise<Record<string, unknown>[]> {
-  return wh.all(SQL_LISTA, bind(SQL_LISTA, params(f, await getSesionesConfig(wh))));
+export async function listaSesiones(wh: Warehouse, f: FiltroSesiones): Promise<Sesion[]> {
+  return wh.all<Sesion>(SQL_LISTA, bind(SQL_LISTA, params(f, await readSetting(wh, anticipacionMinima))));
 }
 
-export async function listaAcuerdos(wh: Warehouse, f: FiltroSesiones): Promise<Record<string, unknown>[]> {
-  return wh.all(SQL_LISTA_ACUERDOS, bind(SQL_LISTA_ACUERDOS, acuerdoParams(f)));
+export async function listaAcuerdos(wh: Warehouse, f: FiltroSesiones): Promise<Acuerdo[]> {
+  return wh.all<Acuerdo>(SQL_LISTA_ACUERDOS, bind(SQL_LISTA_ACUERDOS, acuerdoParams(f)));
 }

@@ -1,14 +1,14 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../api/context.js';
-import { requireAccess } from '../../api/middleware/roles/index.js';
 import { conRango, opcional, texto } from '../../api/input/schemas.js';
 import { query } from '../../api/input/validate.js';
-import { getSesionesConfig, listaAcuerdos, listaSesiones, resumenSesiones, type FiltroSesiones } from './queries.js';
+import { readSetting } from '../../core/settings.js';
+import { listaAcuerdos, listaSesiones, resumenSesiones, type FiltroSesiones } from './queries.js';
+import { anticipacionMinima } from './settings.js';
 
 /** UTS: sessions of the Consejo General, the JGE and the commissions, and their acuerdos (DESIGN.md §3, §6). */
 export const sesionesRoutes = new Hono<Env>();
-sesionesRoutes.use('*', requireAccess('sesiones'));
 
 const filtroQuery = conRango({ organo: opcional(texto(60)), tipo: opcional(texto(40)) });
 
@@ -19,7 +19,7 @@ function filtro(q: z.infer<typeof filtroQuery>): FiltroSesiones {
 /** {sesiones, sin_quorum, anticipacion_cumplida_pct, actas_pendientes, acuerdos, dias_publicacion_mediana} plus breakdowns. */
 sesionesRoutes.get('/resumen', query(filtroQuery), async (c) => c.json(await resumenSesiones(c.get('ctx').wh, filtro(c.req.valid('query')))));
 
-sesionesRoutes.get('/configuracion', async (c) => c.json(await getSesionesConfig(c.get('ctx').wh)));
+sesionesRoutes.get('/configuracion', async (c) => c.json(await readSetting(c.get('ctx').wh, anticipacionMinima)));
 
 /** Acuerdos approved in the range (filters: desde, hasta, organo). */
 sesionesRoutes.get('/acuerdos', query(filtroQuery), async (c) => c.json(await listaAcuerdos(c.get('ctx').wh, filtro(c.req.valid('query')))));

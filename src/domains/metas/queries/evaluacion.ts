@@ -1,17 +1,8 @@
 import type { SessionUser } from '../../../auth/sessions.js';
 import type { Warehouse } from '../../../db/warehouse.js';
-import { avancePorArea, enviosDe, getCiclo, listaCiclos, resultadosCiclo, type AvanceArea, type Ciclo, type Resultado } from '../ciclo.js';
+import { avancePorArea, enviosDe, getCiclo, listaCiclos, resultadosCiclo } from '../ciclo.js';
+import type { AvanceArea, CicloResumen, DetalleCiclo } from '../types.js';
 import { areaScope } from '../../../auth/scope.js';
-
-export interface CicloResumen extends Ciclo {
-  areas: number;
-  areas_enviadas: number;
-  requieren: number;
-  sin_justificar: number;
-  por_revisar: number;
-  observadas: number;
-  aprobadas: number;
-}
 
 const suma = (xs: AvanceArea[], k: keyof AvanceArea): number => xs.reduce((s, a) => s + (a[k] as number), 0);
 
@@ -31,7 +22,7 @@ export async function ciclosConAvance(wh: Warehouse, user: SessionUser): Promise
 }
 
 /** A cycle with its results (scoped to the user's area, or the requested one) and the progress by area. */
-export async function detalleCiclo(wh: Warehouse, user: SessionUser, id: number, requested: string | undefined): Promise<{ ciclo: Ciclo; resultados: Resultado[]; avance: AvanceArea[] }> {
+export async function detalleCiclo(wh: Warehouse, user: SessionUser, id: number, requested: string | undefined): Promise<DetalleCiclo> {
   const area = areaScope(user, requested);
   const ciclo = await getCiclo(wh, id);
   const resultados = await resultadosCiclo(wh, ciclo, area);

@@ -1,6 +1,6 @@
 import type { Warehouse } from '../../../db/warehouse.js';
 import { actividadesSql, resumenSql } from '../sql.js';
-import type { Clasificacion, Semaforo } from '../rules.js';
+import type { Actividad, Conteos, ResumenMetas } from '../types.js';
 import { HttpError } from '../../../core/errors.js';
 import { todayMx } from '../../../core/time.js';
 
@@ -18,51 +18,6 @@ export interface FiltroMetas {
   area: string;
   /** ISO instant: the programming in force then (versions of reprogrammed activities); null = current. */
   corte?: string | null;
-}
-
-export interface Actividad {
-  ejercicio: number;
-  programa: string;
-  programa_nombre: string | null;
-  programa_especifico: string;
-  programa_especifico_nombre: string | null;
-  area: string;
-  num_actividad: number;
-  descripcion: string | null;
-  unidad_medida: string | null;
-  cantidad_anual: number | null;
-  estatus: string | null;
-  programado: number;
-  realizado: number;
-  avance_pct: number | null;
-  semaforo: Semaforo;
-  clasificacion: Clasificacion | null;
-  programado_mensual: number[];
-  realizado_mensual: Array<number | null>;
-  reportes_tardios: number;
-  meses_sin_reporte: number;
-  ultimo_reporte: string | null;
-}
-
-export interface Conteos {
-  verde: number;
-  amarillo: number;
-  rojo: number;
-  rebasada: number;
-  sin_meta: number;
-  avance_pct: number | null;
-  reportes_tardios: number;
-  meses_sin_reporte: number;
-}
-
-export interface ResumenMetas extends Conteos {
-  ejercicio: number;
-  trimestre: number;
-  actividades: number;
-  por_area: Array<Conteos & { area: string }>;
-  por_programa: Array<Conteos & { programa: string; nombre: string | null }>;
-  por_programa_especifico: Array<Conteos & { programa_especifico: string; nombre: string | null }>;
-  actualizado: string | null;
 }
 
 /** ejercicio (default: this year) and trimestre (default: the last closed quarter, or 4 for a past year). */

@@ -1,7 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../../api/context.js';
-import { requireAccess } from '../../../api/middleware/roles/index.js';
 import { REPORT_CSP } from '../../../api/middleware/headers/index.js';
 import { area, idEntero, opcional } from '../../../api/input/schemas.js';
 import { json, objeto, params, query } from '../../../api/input/validate.js';
@@ -12,7 +11,6 @@ import { areaScope } from '../../../auth/scope.js';
 
 /** UTP: the quarterly evaluation cycle (DESIGN.md §3): cycles, justifications, review, close and report. */
 export const evaluacionRoutes = new Hono<Env>();
-evaluacionRoutes.use('*', requireAccess('evaluacion'));
 
 const ciclo = params(idEntero);
 const areaQuery = query(z.object({ area: opcional(area) }));

@@ -1,7 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../../api/context.js';
-import { requireAccess } from '../../../api/middleware/roles/index.js';
 import { area, ejercicio, opcional, texto } from '../../../api/input/schemas.js';
 import { query } from '../../../api/input/validate.js';
 import { periodoPorOmision } from '../queries/metas.js';
@@ -10,7 +9,6 @@ import { areaScope } from '../../../auth/scope.js';
 
 /** UTP: MIR indicators, one row per measurement period with its ficha técnica (DESIGN.md §3, §6). */
 export const indicadoresRoutes = new Hono<Env>();
-indicadoresRoutes.use('*', requireAccess('metas'));
 
 const indicadoresQuery = z.object({ ejercicio: opcional(ejercicio), area: opcional(area), clave: opcional(texto(60)) });
 

@@ -2,17 +2,14 @@ import { Hono, type Context } from 'hono';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Env } from '../../../api/context.js';
-import { requireAccess } from '../../../api/middleware/roles/index.js';
 import { area, ejercicio, instante, opcional, texto, trimestre } from '../../../api/input/schemas.js';
 import { query } from '../../../api/input/validate.js';
 import { ejerciciosMetas, listaActividades, periodoPorOmision, resumenMetas, type FiltroMetas } from '../queries/metas.js';
 import { areaScope } from '../../../auth/scope.js';
-import { CLASIFICACION_NOMBRE, SEMAFORO_NOMBRE } from '../rules.js';
-import { MESES } from '../../../../pipelines/poa/contract.js';
+import { CLASIFICACION_NOMBRE, MESES, SEMAFORO_NOMBRE } from '../types.js';
 
 /** UTP: POA goal progress (DESIGN.md §3 Avance, Semáforo, Classification; §6 /api/metas/*). */
 export const metasRoutes = new Hono<Env>();
-metasRoutes.use('*', requireAccess('metas'));
 
 /** ejercicio, trimestre (defaults: this year, its last closed quarter), area (an `area` user: its own), corte. */
 const metasQuery = z.object({
