@@ -19,6 +19,7 @@ import { ensureAdmin, issueCliToken, openWarehouse, writeServerFile } from './st
 import { runStarter } from './pipelines.js';
 import { ensureDashboardBuilt, DASHBOARD_BUILD } from './build.js';
 import { DOMAINS } from '../domains/registry.js';
+import { navigation } from './nav.js';
 import { loadDemo, StartupCancelled } from './demo.js';
 import { gracefulStop } from './shutdown.js';
 import { Tasks } from './tasks.js';
@@ -104,10 +105,13 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
       res.end('Solicitud inválida: la dirección no está bien codificada.');
       return;
     }
-    // The dashboard learns who is logged in from the same session store, without opening the warehouse itself.
+    // The dashboard learns who is logged in from the same session store, without opening the warehouse itself…
     const token = sessionTokenOf(req.headers.cookie, SESSION_COOKIE);
     const user = token ? await userForSession(wh, token, config).catch(() => null) : null;
-    (req as http.IncomingMessage & { atalayaUser?: unknown }).atalayaUser = user ? { usuario: user.usuario, rol: user.rol, area: user.area, csrf: user.csrf } : null;
+    const forDashboard = req as http.IncomingMessage & { atalayaUser?: unknown; atalayaNav?: unknown };
+    forDashboard.atalayaUser = user ? { usuario: user.usuario, rol: user.rol, area: user.area, csrf: user.csrf } : null;
+    // Its navigation and access table too, computed from the domains' registry (the dashboard copies no roles).
+    forDashboard.atalayaNav = navigation(user?.rol ?? null);
     handler(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ACCESO, navigation } from '../../src/server/nav.js';
+import { ACCESS } from '../../src/auth/roles.js';
+import { DOMAINS } from '../../src/domains/registry.js';
+
+/** The dashboard's navigation and access table come from the domains' registry (src/server/nav.ts). */
+describe('navigation from the registry', () => {
+  it('each role sees the entries of the domains it may read, in order; admin also Administración', () => {
+    expect(navigation('utsi').nav.map((n) => n.href)).toEqual(['/', '/incidentes', '/disponibilidad']);
+    expect(navigation('area').nav.map((n) => n.label)).toEqual(['Metas y evaluación']);
+    expect(navigation('admin').nav.map((n) => n.href)).toEqual(['/', '/metas', '/odes', '/incidentes', '/disponibilidad', '/oficialia', '/sesiones', '/admin']);
+    expect(navigation(null).nav).toEqual([]);
+  });
+
+  it('the access table names every page prefix with the same roles the API checks', () => {
+    const evaluacion = ACCESO.find((a) => a.href === '/evaluacion')!;
+    expect(evaluacion.roles).toEqual(ACCESS.metas);
+    expect(ACCESO.find((a) => a.href === '/admin')!.roles).toEqual(['admin']);
+    for (const d of DOMAINS) {
+      for (const a of ACCESO.filter((x) => x.href === d.nav?.href)) expect(a.roles, a.href).toEqual(ACCESS[d.id]);
+    }
+    expect(new Set(ACCESO.map((a) => a.href)).size).toBe(ACCESO.length);
+  });
+});
