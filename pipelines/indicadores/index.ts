@@ -1,5 +1,6 @@
+import { contractChecks } from '../runner/checks.js';
 import type { Pipeline } from '../runner/types.js';
-import { FRECUENCIAS, INDICADORES_TABLES, NIVELES, SENTIDOS } from './contract.js';
+import { INDICADORES_TABLES } from './contract.js';
 import { generateIndicadores } from './demo.js';
 
 /** UTP: MIR indicators (ficha técnica) and their measurements per period, dropped as CSV/XLSX. */
@@ -11,11 +12,7 @@ export const indicadoresPipeline: Pipeline = {
   source: { kind: 'files' },
   tables: INDICADORES_TABLES,
   checks: [
-    { kind: 'unique', table: 'core.indicadores', columns: ['ejercicio', 'clave'] },
-    { kind: 'unique', table: 'core.indicador_mediciones', columns: ['ejercicio', 'clave', 'periodo'] },
-    { kind: 'accepted_values', table: 'core.indicadores', column: 'nivel', values: NIVELES },
-    { kind: 'accepted_values', table: 'core.indicadores', column: 'frecuencia', values: FRECUENCIAS },
-    { kind: 'accepted_values', table: 'core.indicadores', column: 'sentido', values: SENTIDOS },
+    ...contractChecks(INDICADORES_TABLES),
     { kind: 'relationship', table: 'core.indicadores', column: 'area', ref: 'core.unidades', refColumn: 'siglas' },
     { kind: 'relationship', table: 'core.indicador_mediciones', column: 'clave', ref: 'core.indicadores', refColumn: 'clave' },
   ],

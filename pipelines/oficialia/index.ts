@@ -1,5 +1,6 @@
+import { contractChecks } from '../runner/checks.js';
 import type { Pipeline } from '../runner/types.js';
-import { ESTADOS_PETICION, TIPOS_PETICIONARIO, peticiones } from './contract.js';
+import { peticiones } from './contract.js';
 import { generateOficialia } from './demo.js';
 
 /** UTOE: petitions to certify electoral facts, dropped as CSV/XLSX in the inbox. */
@@ -11,10 +12,7 @@ export const oficialiaPipeline: Pipeline = {
   source: { kind: 'files' },
   tables: [peticiones],
   checks: [
-    { kind: 'unique', table: 'core.peticiones', columns: ['folio'] },
-    { kind: 'not_null', table: 'core.peticiones', column: 'fecha_recepcion' },
-    { kind: 'accepted_values', table: 'core.peticiones', column: 'estado', values: ESTADOS_PETICION },
-    { kind: 'accepted_values', table: 'core.peticiones', column: 'tipo_peticionario', values: TIPOS_PETICIONARIO },
+    ...contractChecks([peticiones]),
     { kind: 'freshness', table: 'core.peticiones', column: 'fecha_recepcion', maxHours: 24 * 14 },
   ],
   demo: generateOficialia,

@@ -1,5 +1,6 @@
+import { contractChecks } from '../runner/checks.js';
 import type { Pipeline } from '../runner/types.js';
-import { ESTATUS_ACTIVIDAD, POA_TABLES } from './contract.js';
+import { POA_TABLES } from './contract.js';
 import { generatePoa } from './demo.js';
 import { POA_HISTORY_SQL } from './history.js';
 
@@ -13,9 +14,7 @@ export const poaPipeline: Pipeline = {
   tables: POA_TABLES,
   transform: POA_HISTORY_SQL,
   checks: [
-    { kind: 'unique', table: 'core.poa_actividades', columns: ['ejercicio', 'programa_especifico', 'num_actividad'] },
-    { kind: 'unique', table: 'core.poa_avance', columns: ['ejercicio', 'programa_especifico', 'num_actividad', 'mes'] },
-    { kind: 'accepted_values', table: 'core.poa_actividades', column: 'estatus', values: ESTATUS_ACTIVIDAD },
+    ...contractChecks(POA_TABLES),
     { kind: 'relationship', table: 'core.poa_actividades', column: 'area', ref: 'core.unidades', refColumn: 'siglas' },
     { kind: 'relationship', table: 'core.poa_avance', column: 'programa_especifico', ref: 'core.poa_actividades', refColumn: 'programa_especifico' },
   ],

@@ -1,5 +1,5 @@
 import type { Warehouse } from '../../src/db/warehouse.js';
-import type { Check } from './types.js';
+import type { Check, TableContract } from './types.js';
 import { ident, lit } from './validate.js';
 
 export interface CheckResult {
@@ -8,6 +8,19 @@ export interface CheckResult {
   tabla: string;
   fallas: number;
   muestra: unknown[];
+}
+
+/**
+ * The checks a source's contracts imply, for each table they load: its key is unique, its required columns are
+ * not null, and a column with a list of values takes only those. A pipeline adds what a contract cannot say
+ * (relationships, freshness) after these.
+ */
+export function contractChecks(tables: readonly TableContract[]): Check[] {
+  return tables.filter((t) => t.checked !== false).flatMap((t): Check[] => [
+    { kind: 'unique', table: t.target, columns: t.key },
+    ...t.columns.filter((c) => c.required).map((c): Check => ({ kind: 'not_null', table: t.target, column: c.name })),
+    ...t.columns.filter((c) => c.values).map((c): Check => ({ kind: 'accepted_values', table: t.target, column: c.name, values: c.values! })),
+  ]);
 }
 
 export function checkName(ch: Check): string {

@@ -1,5 +1,6 @@
+import { contractChecks } from '../runner/checks.js';
 import type { Pipeline } from '../runner/types.js';
-import { SESIONES_TABLES, TIPOS_SESION } from './contract.js';
+import { SESIONES_TABLES } from './contract.js';
 import { generateSesiones } from './demo.js';
 
 /** UTS: sessions of the Consejo General, the JGE and the commissions, and their acuerdos (CSV/XLSX in the inbox). */
@@ -11,10 +12,7 @@ export const sesionesPipeline: Pipeline = {
   source: { kind: 'files' },
   tables: SESIONES_TABLES,
   checks: [
-    { kind: 'unique', table: 'core.sesiones', columns: ['organo', 'numero', 'anio'] },
-    { kind: 'unique', table: 'core.acuerdos', columns: ['clave'] },
-    { kind: 'accepted_values', table: 'core.sesiones', column: 'tipo', values: TIPOS_SESION },
-    { kind: 'not_null', table: 'core.acuerdos', column: 'fecha_aprobacion' },
+    ...contractChecks(SESIONES_TABLES),
     { kind: 'freshness', table: 'core.sesiones', column: 'fecha_inicio', maxHours: 24 * 45 },
   ],
   demo: generateSesiones,

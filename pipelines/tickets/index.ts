@@ -1,13 +1,12 @@
+import { contractChecks } from '../runner/checks.js';
 import type { Check, Pipeline } from '../runner/types.js';
-import { ESTADOS_TICKET, tickets } from './contract.js';
+import { tickets } from './contract.js';
 import { generateTickets } from './demo.js';
 import { TICKET_HISTORY_SQL } from './history.js';
 
-/** Data-quality checks of core.tickets, shared by every pipeline that loads it. */
+/** Data-quality checks of core.tickets, shared by every pipeline that loads it: the contract's, and these. */
 export const TICKET_CHECKS: readonly Check[] = [
-  { kind: 'unique', table: 'core.tickets', columns: ['id'] },
-  { kind: 'not_null', table: 'core.tickets', column: 'fecha_apertura' },
-  { kind: 'accepted_values', table: 'core.tickets', column: 'estado', values: ESTADOS_TICKET },
+  ...contractChecks([tickets]),
   { kind: 'relationship', table: 'core.tickets', column: 'area_solicitante', ref: 'core.unidades', refColumn: 'siglas' },
   { kind: 'freshness', table: 'core.tickets', column: 'fecha_apertura', maxHours: 24 * 7 },
 ];
