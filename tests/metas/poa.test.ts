@@ -17,9 +17,7 @@ describe('pipeline poa', () => {
 
   test('the demo loads this year (XLSX) and last year (CSV), quarantining its bad rows', async () => {
     const ctx = demoContext(t.config, { today: '2026-05-20' });
-    const t0 = Date.now();
     await poaPipeline.demo!(ctx);
-    expect(Date.now() - t0).toBeLessThan(3000);
     const r = await runPipeline(t.wh, poaPipeline, { dataDir: t.dataDir });
     expect(r.estado).toBe('exito');
     expect(r.rechazadas).toBeGreaterThanOrEqual(3);

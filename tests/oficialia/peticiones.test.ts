@@ -107,7 +107,7 @@ describe('pipeline oficialia and petition figures', () => {
   });
 });
 
-test('the demo generator writes a year of petitions quickly and deterministically', async () => {
+test('the demo generator writes a year of petitions deterministically', async () => {
   const t = await tempWarehouse();
   try {
     const ctx = demoContext(t.config, { today: '2026-11-20' });
