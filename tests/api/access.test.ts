@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type Client, type TestServer } from '../helpers/server.js';
+import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import type { Client } from '../helpers/client.js';
 
-let srv: TestServer;
+/** The API in process: routes, sessions, roles and CSRF are the app's (tests/api/auth.test.ts proves the real server). */
+let srv: InProcessApi;
 let admin: Client;
 let csrf: string;
 beforeAll(async () => {
-  srv = await startTestServer();
+  srv = await inProcessApi();
   admin = srv.client();
   csrf = ((await (await admin.login()).json()) as { csrf: string }).csrf;
 });
-afterAll(async () => srv?.stop());
+afterAll(async () => srv?.close());
 
 type Doc = { paths: Record<string, Record<string, { security?: unknown[] }>> };
 /** Routes designed to answer without a session; any other public route must be added here on purpose. */
@@ -32,7 +34,7 @@ async function newUser(usuario: string, rol: string, area?: string): Promise<Cli
 
 describe('every /api route needs a session', () => {
   it('each route of the OpenAPI document answers 401 without a session, except the public ones', async () => {
-    const doc = (await (await fetch(`${srv.url}/api/openapi.json`)).json()) as Doc;
+    const doc = (await (await srv.request('/api/openapi.json')).json()) as Doc;
     const ops: Array<{ method: string; path: string; isPublic: boolean }> = [];
     for (const [p, methods] of Object.entries(doc.paths)) {
       for (const [m, op] of Object.entries(methods)) {
@@ -46,21 +48,21 @@ describe('every /api route needs a session', () => {
     expect(ops.length).toBeGreaterThan(15);
     const failures: string[] = [];
     for (const op of ops.filter((o) => !o.isPublic)) {
-      const url = srv.url + op.path.replace(/\{[^}]+\}/g, '1');
+      const url = op.path.replace(/\{[^}]+\}/g, '1');
       const init: RequestInit = op.method === 'GET' ? {} : post({}, {}, op.method);
-      const r = await fetch(url, { ...init, redirect: 'manual' });
+      const r = await srv.request(url, init);
       if (r.status !== 401) failures.push(`${op.method} ${op.path} → ${r.status}`);
       else expect(await r.json()).toEqual({ error: 'Inicie sesión para continuar.' });
     }
     expect(failures).toEqual([]);
     for (const key of PUBLIC) {
       const [method, p] = key.split(' ') as [string, string];
-      if (method === 'GET' && !p.includes('{')) expect((await fetch(srv.url + p)).status, key).toBe(200);
+      if (method === 'GET' && !p.includes('{')) expect((await srv.request(p)).status, key).toBe(200);
     }
     // The demo's endpoints exist only with the demo on (this server runs without it).
-    expect((await fetch(`${srv.url}/api/publico/demo/portal`)).status).toBe(404);
+    expect((await srv.request('/api/publico/demo/portal')).status).toBe(404);
     // Routes nobody documented are closed too.
-    expect((await fetch(`${srv.url}/api/no-existe`)).status).toBe(401);
+    expect((await srv.request('/api/no-existe')).status).toBe(401);
   });
 
   it('a role without access gets 403; with access, 200', async () => {
@@ -94,7 +96,7 @@ describe('CSRF', () => {
     expect(wrongToken.status).toBe(403);
     const users = (await admin.json<Array<{ usuario: string }>>('/api/usuarios')).map((u) => u.usuario);
     expect(users).not.toContain('intruso');
-    const origin = new URL(srv.url).origin;
+    const origin = 'http://localhost';
     const ok = await admin.fetch('/api/usuarios', post(body, { origin, 'x-csrf-token': csrf }));
     expect(ok.status).toBe(201);
   });

@@ -1,32 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFile } from '../helpers/warehouse.js';
-import { startTestServer, type Client, type TestServer } from '../helpers/server.js';
+import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import { runNow as run, type Client, type Run } from '../helpers/client.js';
 import { csv, ticket } from '../helpers/tickets.js';
 
-let srv: TestServer;
+let srv: InProcessApi;
 let c: Client;
 let csrf: string;
 beforeAll(async () => {
-  srv = await startTestServer();
+  srv = await inProcessApi();
   c = srv.client();
   csrf = ((await (await c.login()).json()) as { csrf: string }).csrf;
 });
-afterAll(async () => srv?.stop());
+afterAll(async () => srv?.close());
 
-type Run = { id: number; estado: string; filas_leidas: number; filas_cargadas: number; filas_rechazadas: number; inicio: string; fin: string | null; error: string | null };
-
-async function runNow(name: string): Promise<Run> {
-  const r = await c.fetch(`/api/pipelines/${name}/ejecutar`, { method: 'POST', headers: { 'x-csrf-token': csrf } });
-  expect(r.status).toBe(202);
-  const { id } = (await r.json()) as { id: number };
-  expect(Number.isInteger(id)).toBe(true);
-  for (let i = 0; i < 600; i++) {
-    const run = await c.json<Run>(`/api/pipelines/${name}/ejecuciones/${id}`);
-    if (run.estado !== 'en_curso') return run;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error('la ejecución no terminó');
-}
+const runNow = (name: string): Promise<Run> => run(c, name);
 
 describe('runs and quarantine API', () => {
   it('POST /api/pipelines/<nombre>/ejecutar → 202 and the id; GET /api/pipelines lists runs newest first', async () => {

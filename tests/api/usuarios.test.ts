@@ -1,17 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { openWarehouse } from '../../src/server/startup.js';
-import { startTestServer, type Client, type TestServer } from '../helpers/server.js';
+import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import type { Client } from '../helpers/client.js';
 
-let srv: TestServer;
+let srv: InProcessApi;
 let admin: Client;
 let csrf: string;
 beforeAll(async () => {
-  srv = await startTestServer();
+  srv = await inProcessApi();
   admin = srv.client();
   csrf = ((await (await admin.login()).json()) as { csrf: string }).csrf;
 });
-afterAll(async () => srv?.stop());
+afterAll(async () => srv?.close());
 
 const send = (method: string, body: unknown): RequestInit => ({
   method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body),
@@ -52,28 +51,22 @@ describe('users API', () => {
     const list = await admin.json<Array<{ usuario: string; rol: string; activo: boolean }>>('/api/usuarios');
     expect(list.find((u) => u.usuario === 'maria.utp')).toMatchObject({ rol: 'area', activo: false });
 
-    // The audit log lives in the warehouse: read it once the server has let go of the file.
-    await srv.stop();
-    const wh = await openWarehouse(loadConfig({ ...process.env, ATALAYA_DATA_DIR: srv.dataDir, ATALAYA_DEMO: '0' }));
-    try {
-      const rows = await wh.all<{ usuario: string; accion: string; objeto: string; antes: string | null; despues: string | null; cuando: string }>(
-        `SELECT usuario, accion, objeto, antes, despues, cuando FROM app.auditoria WHERE objeto = 'maria.utp' AND accion LIKE 'usuario.%' ORDER BY id`);
-      expect(rows.map((r) => [r.usuario, r.accion])).toEqual([
-        ['admin', 'usuario.crear'],
-        ['admin', 'usuario.modificar'],
-        ['admin', 'usuario.modificar'],
-        ['admin', 'usuario.modificar'],
-      ]);
-      expect(rows[0]!.antes).toBeNull();
-      expect(JSON.parse(rows[0]!.despues!)).toMatchObject({ usuario: 'maria.utp', rol: 'utp' });
-      expect(JSON.parse(rows[1]!.antes!)).toMatchObject({ rol: 'utp' });
-      expect(JSON.parse(rows[1]!.despues!)).toMatchObject({ rol: 'area', area: 'UTP' });
-      expect(rows[2]!.despues).toMatch(/\(cambiada\)/);
-      expect(rows.map((r) => `${r.antes} ${r.despues}`).join(' ')).not.toMatch(/Clave-Maria|Nueva-Clave|scrypt/);
-      expect(JSON.parse(rows[3]!.despues!)).toMatchObject({ activo: false });
-      expect(rows.every((r) => !Number.isNaN(Date.parse(r.cuando)))).toBe(true);
-    } finally {
-      wh.close();
-    }
+    // The audit log lives in the warehouse.
+    const rows = await srv.wh.all<{ usuario: string; accion: string; objeto: string; antes: string | null; despues: string | null; cuando: string }>(
+      `SELECT usuario, accion, objeto, antes, despues, cuando FROM app.auditoria WHERE objeto = 'maria.utp' AND accion LIKE 'usuario.%' ORDER BY id`);
+    expect(rows.map((r) => [r.usuario, r.accion])).toEqual([
+      ['admin', 'usuario.crear'],
+      ['admin', 'usuario.modificar'],
+      ['admin', 'usuario.modificar'],
+      ['admin', 'usuario.modificar'],
+    ]);
+    expect(rows[0]!.antes).toBeNull();
+    expect(JSON.parse(rows[0]!.despues!)).toMatchObject({ usuario: 'maria.utp', rol: 'utp' });
+    expect(JSON.parse(rows[1]!.antes!)).toMatchObject({ rol: 'utp' });
+    expect(JSON.parse(rows[1]!.despues!)).toMatchObject({ rol: 'area', area: 'UTP' });
+    expect(rows[2]!.despues).toMatch(/\(cambiada\)/);
+    expect(rows.map((r) => `${r.antes} ${r.despues}`).join(' ')).not.toMatch(/Clave-Maria|Nueva-Clave|scrypt/);
+    expect(JSON.parse(rows[3]!.despues!)).toMatchObject({ activo: false });
+    expect(rows.every((r) => !Number.isNaN(Date.parse(r.cuando)))).toBe(true);
   });
 });

@@ -3,8 +3,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, loginPage } from '../helpers/browser.js';
 import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
-import { dropPlanning, runAndWait, userClient } from '../metas/fixture.js';
-import { pdfContains } from '../metas/pdf-text.js';
+import { dropPlanning, runAndWait, userClient } from '../planning/fixture.js';
+import { pdfContains } from '../planning/pdf-text.js';
 
 /**
  * The whole quarterly cycle in Chromium on the hand-built Q1 2026 (tests/planning/fixture.ts): UTP opens it; the

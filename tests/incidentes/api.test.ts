@@ -1,42 +1,25 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../helpers/server.js';
+import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import { runAndWait } from '../helpers/client.js';
 import { dropFile } from '../helpers/warehouse.js';
 import { CSV, EXPECTED, RANGE } from './fixture.js';
 
-let srv: TestServer;
-let dataDir: string;
+let srv: InProcessApi;
 
 beforeAll(async () => {
-  // The real server with an empty warehouse; the hand-built export is dropped in its inbox and loaded by the real
-  // pipeline through the API, as a user would.
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-inc-'));
-  dropFile(dataDir, 'tickets', 'tickets_marzo.csv', CSV);
-  srv = await startTestServer({ dataDir });
+  // The API with an empty warehouse; the hand-built export is dropped in its inbox and loaded by the real pipeline
+  // through the API, as a user would.
+  srv = await inProcessApi();
+  dropFile(srv.dataDir, 'tickets', 'tickets_marzo.csv', CSV);
   const c = srv.client();
   await c.login();
-  const r = await c.fetch('/api/pipelines/tickets/ejecutar', { method: 'POST' });
-  expect(r.status).toBe(202);
-  const { id } = (await r.json()) as { id: number };
-  for (let i = 0; i < 300; i++) {
-    const run = await c.json<{ estado: string }>(`/api/pipelines/tickets/ejecuciones/${id}`);
-    if (run.estado !== 'en_curso') {
-      expect(run.estado).toBe('exito');
-      break;
-    }
-    await new Promise((res) => setTimeout(res, 100));
-  }
+  await runAndWait(c, 'tickets');
 }, 180_000);
-afterAll(async () => {
-  await srv?.stop();
-  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => srv?.close());
 
 describe('GET /api/incidentes/*', () => {
   it('needs a session', async () => {
-    const r = await fetch(`${srv.url}/api/incidentes/resumen`);
+    const r = await srv.request('/api/incidentes/resumen');
     expect(r.status).toBe(401);
   });
 

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type Client, type TestServer } from '../helpers/server.js';
-import { dropPlanning, runAndWait, userClient } from './fixture.js';
+import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import { type Client } from '../helpers/client.js';
+import { runAndWait, userClient } from '../helpers/client.js';
+import { dropPlanning } from './fixture.js';
 
-let srv: TestServer;
+let srv: InProcessApi;
 let admin: Client;
 let dea: Client;
 beforeAll(async () => {
-  srv = await startTestServer();
+  srv = await inProcessApi();
   admin = srv.client();
   expect((await admin.login()).status).toBe(200);
   dropPlanning(srv.dataDir);
@@ -14,7 +16,7 @@ beforeAll(async () => {
   await runAndWait(admin, 'indicadores');
   dea = await userClient(srv, admin, 'dea.area', 'area', 'DEA');
 }, 120_000);
-afterAll(async () => srv?.stop());
+afterAll(async () => srv?.close());
 
 describe('GET /api/metas/* and /api/indicadores (figures of tests/planning/fixture.ts)', () => {
   it('resumen: counts by semáforo for the institute and by area, avance = mean of the activities', async () => {

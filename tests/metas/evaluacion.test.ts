@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
-import { openWarehouse } from '../../src/server/startup.js';
 import { dropFile } from '../helpers/warehouse.js';
-import { startTestServer, type Client, type TestServer } from '../helpers/server.js';
-import { AVANCE_HEAD, dropPlanning, runAndWait, send, userClient } from './fixture.js';
+import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import { type Client } from '../helpers/client.js';
+import { runAndWait, send, userClient } from '../helpers/client.js';
+import { AVANCE_HEAD, dropPlanning } from './fixture.js';
 
 /**
  * The evaluation cycle over HTTP, on the hand-built Q1 2026 of tests/planning/fixture.ts:
  * UTP needs justifications for E404.19|3 (amarillo, 80) and U01|2026-T1 (rojo, 50); DEA for E404.16|4 (rojo, 0).
  */
-let srv: TestServer;
+let srv: InProcessApi;
 let admin: Client;
 let utp: Client;
 let areaUtp: Client;
@@ -20,7 +20,7 @@ const J = (clave: string, tipo = 'actividad', causa = 'Se retrasó la entrega po
   ({ tipo, clave, causa, accion_correctiva: 'Se reprograma con apoyo de personal eventual', fecha_compromiso: '2026-05-15' });
 
 beforeAll(async () => {
-  srv = await startTestServer();
+  srv = await inProcessApi();
   admin = srv.client();
   expect((await admin.login()).status).toBe(200);
   dropPlanning(srv.dataDir);
@@ -30,7 +30,7 @@ beforeAll(async () => {
   areaUtp = await userClient(srv, admin, 'luis.area', 'area', 'UTP');
   areaDea = await userClient(srv, admin, 'rosa.area', 'area', 'DEA');
 }, 120_000);
-afterAll(async () => srv?.stop());
+afterAll(async () => srv?.close());
 
 describe('evaluation cycle API', () => {
   it('only UTP opens a cycle; a duplicate is 409', async () => {
@@ -138,20 +138,14 @@ describe('evaluation cycle API', () => {
   }, 60_000);
 
   it('every change is audited with before and after', async () => {
-    await srv.stop();
-    const wh = await openWarehouse(loadConfig({ ...process.env, ATALAYA_DATA_DIR: srv.dataDir, ATALAYA_DEMO: '0' }));
-    try {
-      const rows = await wh.all<{ usuario: string; accion: string; n: number }>(
-        `SELECT usuario, accion, count(*)::INTEGER AS n FROM app.auditoria WHERE accion LIKE 'evaluacion.%' GROUP BY ALL ORDER BY accion, usuario`);
-      expect(rows).toEqual([
-        { usuario: 'ana.utp', accion: 'evaluacion.abrir', n: 1 },
-        { usuario: 'luis.area', accion: 'evaluacion.enviar', n: 2 },
-        { usuario: 'ana.utp', accion: 'evaluacion.estado', n: 2 },
-        { usuario: 'luis.area', accion: 'evaluacion.justificar', n: 4 },
-        { usuario: 'ana.utp', accion: 'evaluacion.revisar', n: 3 },
-      ]);
-    } finally {
-      wh.close();
-    }
+    const rows = await srv.wh.all<{ usuario: string; accion: string; n: number }>(
+      `SELECT usuario, accion, count(*)::INTEGER AS n FROM app.auditoria WHERE accion LIKE 'evaluacion.%' GROUP BY ALL ORDER BY accion, usuario`);
+    expect(rows).toEqual([
+      { usuario: 'ana.utp', accion: 'evaluacion.abrir', n: 1 },
+      { usuario: 'luis.area', accion: 'evaluacion.enviar', n: 2 },
+      { usuario: 'ana.utp', accion: 'evaluacion.estado', n: 2 },
+      { usuario: 'luis.area', accion: 'evaluacion.justificar', n: 4 },
+      { usuario: 'ana.utp', accion: 'evaluacion.revisar', n: 3 },
+    ]);
   });
 });

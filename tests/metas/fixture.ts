@@ -1,6 +1,4 @@
-import { expect } from 'vitest';
 import { dropFile } from '../helpers/warehouse.js';
-import { TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
 
 export const POA_HEAD = 'ejercicio,programa,programa_nombre,programa_especifico,programa_especifico_nombre,area,num_actividad,descripcion,unidad_medida,cantidad_anual,fecha_inicio,fecha_termino,ene,feb,mar,abr,may,jun,jul,ago,sep,oct,nov,dic,estatus';
 export const AVANCE_HEAD = 'ejercicio,programa_especifico,num_actividad,mes,realizado,observaciones,fecha_reporte';
@@ -44,26 +42,3 @@ export function dropPlanning(dataDir: string): void {
     '2026,D01,2026-T1,30,3,9', '2026,D01,2026-T2,,,9',
   ].join('\n'));
 }
-
-export const JSON_H = { 'content-type': 'application/json' };
-
-export async function runAndWait(admin: Client, nombre: string): Promise<void> {
-  const r = await admin.fetch(`/api/pipelines/${nombre}/ejecutar`, { method: 'POST', headers: JSON_H, body: '{}' });
-  expect(r.status).toBe(202);
-  const { id } = (await r.json()) as { id: number };
-  for (;;) {
-    const run = await admin.json<{ estado: string; error: string | null }>(`/api/pipelines/${nombre}/ejecuciones/${id}`);
-    if (run.estado !== 'en_curso') return void expect(run.error).toBeNull();
-    await new Promise((res) => setTimeout(res, 100));
-  }
-}
-
-export async function userClient(srv: TestServer, admin: Client, usuario: string, rol: string, area?: string): Promise<Client> {
-  const r = await admin.fetch('/api/usuarios', { method: 'POST', headers: JSON_H, body: JSON.stringify({ usuario, password: TEST_PASSWORD, rol, area }) });
-  expect(r.status).toBe(201);
-  const c = srv.client();
-  expect((await c.login(usuario, TEST_PASSWORD)).status).toBe(200);
-  return c;
-}
-
-export const send = (method: string, body: unknown): RequestInit => ({ method, headers: JSON_H, body: JSON.stringify(body) });

@@ -1,37 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, TEST_PASSWORD, type Client, type TestServer } from '../helpers/server.js';
+import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import { JSON_H as JSON_HEADERS, runAndWait, userClient, type Client } from '../helpers/client.js';
 import { dropFixture, EXPECTED, HASTA, PROCESO } from './fixture.js';
 
-let srv: TestServer;
+let srv: InProcessApi;
 let admin: Client;
-const JSON_HEADERS = { 'content-type': 'application/json' };
-
-async function asUser(usuario: string, rol: string): Promise<Client> {
-  const r = await admin.fetch('/api/usuarios', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ usuario, password: TEST_PASSWORD, rol }) });
-  expect(r.status).toBe(201);
-  const c = srv.client();
-  expect((await c.login(usuario, TEST_PASSWORD)).status).toBe(200);
-  return c;
-}
+const asUser = (usuario: string, rol: string): Promise<Client> => userClient(srv, admin, usuario, rol);
 
 beforeAll(async () => {
-  srv = await startTestServer();
+  srv = await inProcessApi();
   admin = srv.client();
   expect((await admin.login()).status).toBe(200);
   dropFixture(srv.dataDir);
-  const r = await admin.fetch('/api/pipelines/odes/ejecutar', { method: 'POST', headers: JSON_HEADERS, body: '{}' });
-  expect(r.status).toBe(202);
-  const { id } = (await r.json()) as { id: number };
-  for (;;) {
-    const run = await admin.json<{ estado: string }>(`/api/pipelines/odes/ejecuciones/${id}`);
-    if (run.estado !== 'en_curso') {
-      expect(run.estado).toBe('exito');
-      break;
-    }
-    await new Promise((res) => setTimeout(res, 200));
-  }
+  await runAndWait(admin, 'odes');
 }, 180_000);
-afterAll(async () => srv?.stop());
+afterAll(async () => srv?.close());
 
 interface Row {
   clave_odes: string; tipo: string; cabecera: string; indice: number | null; componentes_con_datos: number;
