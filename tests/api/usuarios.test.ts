@@ -1,58 +1,49 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessApi, type InProcessApi } from '../helpers/api.js';
-import type { Client } from '../helpers/client.js';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../helpers/api.js';
 
-let srv: InProcessApi;
-let admin: Client;
-let csrf: string;
-beforeAll(async () => {
-  srv = await inProcessApi();
-  admin = srv.client();
-  csrf = ((await (await admin.login()).json()) as { csrf: string }).csrf;
-});
-afterAll(async () => srv?.close());
+const t = adminApi();
 
 const send = (method: string, body: unknown): RequestInit => ({
-  method, headers: { 'content-type': 'application/json', 'x-csrf-token': csrf }, body: JSON.stringify(body),
+  method, headers: { 'content-type': 'application/json', 'x-csrf-token': t.csrf }, body: JSON.stringify(body),
 });
 
 describe('users API', () => {
   it('POST → 201, PATCH changes role, area, activo and password, and every write is audited', async () => {
-    const created = await admin.fetch('/api/usuarios', send('POST', { usuario: 'maria.utp', password: 'Clave-Maria-2026', rol: 'utp' }));
+    const created = await t.admin.fetch('/api/usuarios', send('POST', { usuario: 'maria.utp', password: 'Clave-Maria-2026', rol: 'utp' }));
     expect(created.status).toBe(201);
     const body = (await created.json()) as Record<string, unknown>;
     expect(body).toMatchObject({ usuario: 'maria.utp', rol: 'utp', activo: true });
     expect(JSON.stringify(body)).not.toMatch(/hash|Clave-Maria/);
 
-    expect((await admin.fetch('/api/usuarios', send('POST', { usuario: 'maria.utp', password: 'Clave-Maria-2026', rol: 'utp' }))).status).toBe(409);
-    const badRol = await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Clave-Pedro-2026', rol: 'jefe' }));
+    expect((await t.admin.fetch('/api/usuarios', send('POST', { usuario: 'maria.utp', password: 'Clave-Maria-2026', rol: 'utp' }))).status).toBe(409);
+    const badRol = await t.admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Clave-Pedro-2026', rol: 'jefe' }));
     expect(badRol.status).toBe(400);
     expect(await badRol.json()).toEqual({ error: 'El campo «rol» debe ser uno de los roles: admin, direccion, utp, utvodes, utsi, utoe, uts, area.', parametro: 'rol' });
-    const corta = await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'corta', rol: 'utp' }));
+    const corta = await t.admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'corta', rol: 'utp' }));
     expect(await corta.json()).toEqual({ error: 'El campo «password» debe tener al menos 12 caracteres.', parametro: 'password' });
-    const comun = await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Contraseña123', rol: 'utp' }));
+    const comun = await t.admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Contraseña123', rol: 'utp' }));
     expect(comun.status).toBe(400);
     expect(await comun.json()).toEqual({ error: 'El campo «password» es una contraseña común; elija otra.', parametro: 'password' });
-    expect((await admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Clave-Pedro-2026', rol: 'area' }))).status).toBe(400);
+    expect((await t.admin.fetch('/api/usuarios', send('POST', { usuario: 'pedro', password: 'Clave-Pedro-2026', rol: 'area' }))).status).toBe(400);
 
-    const patched = await admin.fetch('/api/usuarios/maria.utp', send('PATCH', { rol: 'area', area: 'UTP' }));
+    const patched = await t.admin.fetch('/api/usuarios/maria.utp', send('PATCH', { rol: 'area', area: 'UTP' }));
     expect(patched.status).toBe(200);
     expect(await patched.json()).toMatchObject({ usuario: 'maria.utp', rol: 'area', area: 'UTP' });
-    expect((await admin.fetch('/api/usuarios/nadie', send('PATCH', { rol: 'utp' }))).status).toBe(404);
+    expect((await t.admin.fetch('/api/usuarios/nadie', send('PATCH', { rol: 'utp' }))).status).toBe(404);
 
-    const maria = srv.client();
+    const maria = t.srv.client();
     expect((await maria.login('maria.utp', 'Clave-Maria-2026')).status).toBe(200);
-    expect((await admin.fetch('/api/usuarios/maria.utp', send('PATCH', { password: 'Nueva-Clave-2026' }))).status).toBe(200);
-    expect((await srv.client().login('maria.utp', 'Clave-Maria-2026')).status).toBe(401);
-    expect((await srv.client().login('maria.utp', 'Nueva-Clave-2026')).status).toBe(200);
-    expect((await admin.fetch('/api/usuarios/maria.utp', send('PATCH', { activo: false }))).status).toBe(200);
-    expect((await srv.client().login('maria.utp', 'Nueva-Clave-2026')).status).toBe(401);
+    expect((await t.admin.fetch('/api/usuarios/maria.utp', send('PATCH', { password: 'Nueva-Clave-2026' }))).status).toBe(200);
+    expect((await t.srv.client().login('maria.utp', 'Clave-Maria-2026')).status).toBe(401);
+    expect((await t.srv.client().login('maria.utp', 'Nueva-Clave-2026')).status).toBe(200);
+    expect((await t.admin.fetch('/api/usuarios/maria.utp', send('PATCH', { activo: false }))).status).toBe(200);
+    expect((await t.srv.client().login('maria.utp', 'Nueva-Clave-2026')).status).toBe(401);
 
-    const list = await admin.json<Array<{ usuario: string; rol: string; activo: boolean }>>('/api/usuarios');
+    const list = await t.admin.json<Array<{ usuario: string; rol: string; activo: boolean }>>('/api/usuarios');
     expect(list.find((u) => u.usuario === 'maria.utp')).toMatchObject({ rol: 'area', activo: false });
 
     // The audit log lives in the warehouse.
-    const rows = await srv.wh.all<{ usuario: string; accion: string; objeto: string; antes: string | null; despues: string | null; cuando: string }>(
+    const rows = await t.srv.wh.all<{ usuario: string; accion: string; objeto: string; antes: string | null; despues: string | null; cuando: string }>(
       `SELECT usuario, accion, objeto, antes, despues, cuando FROM app.auditoria WHERE objeto = 'maria.utp' AND accion LIKE 'usuario.%' ORDER BY id`);
     expect(rows.map((r) => [r.usuario, r.accion])).toEqual([
       ['admin', 'usuario.crear'],

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { createApi } from '../../src/api/app.js';
 import type { AppContext } from '../../src/api/context.js';
 import { createUser } from '../../src/auth/users.js';
@@ -51,4 +52,29 @@ export async function inProcessApi(env: Record<string, string> = {}): Promise<In
     t.close();
   };
   return { api, wh: t.wh, config, dataDir: t.dataDir, request, login, client: () => sessionClient(request), close };
+}
+
+export interface AdminApi {
+  srv: InProcessApi;
+  admin: Client;
+  /** The admin session's CSRF token. */
+  csrf: string;
+}
+
+/**
+ * For a test file: the API in process with the admin logged in, made before its tests (then `prepare`, e.g. files
+ * dropped and loaded) and closed after them. The fields are set once the file's tests run.
+ */
+export function adminApi(prepare: (t: AdminApi) => Promise<void> = async () => undefined): AdminApi {
+  const t = {} as AdminApi;
+  beforeAll(async () => {
+    t.srv = await inProcessApi();
+    t.admin = t.srv.client();
+    const r = await t.admin.login();
+    expect(r.status).toBe(200);
+    t.csrf = ((await r.json()) as { csrf: string }).csrf;
+    await prepare(t);
+  }, 180_000);
+  afterAll(async () => t.srv?.close());
+  return t;
 }

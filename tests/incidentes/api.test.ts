@@ -1,30 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../helpers/api.js';
 import { runAndWait } from '../helpers/client.js';
 import { dropFile } from '../helpers/warehouse.js';
 import { CSV, EXPECTED, RANGE } from './fixture.js';
 
-let srv: InProcessApi;
-
-beforeAll(async () => {
-  // The API with an empty warehouse; the hand-built export is dropped in its inbox and loaded by the real pipeline
-  // through the API, as a user would.
-  srv = await inProcessApi();
+// The API with an empty warehouse; the hand-built export is dropped in its inbox and loaded by the real pipeline
+// through the API, as a user would.
+const t = adminApi(async ({ srv, admin }) => {
   dropFile(srv.dataDir, 'tickets', 'tickets_marzo.csv', CSV);
-  const c = srv.client();
-  await c.login();
-  await runAndWait(c, 'tickets');
-}, 180_000);
-afterAll(async () => srv?.close());
+  await runAndWait(admin, 'tickets');
+});
 
 describe('GET /api/incidentes/*', () => {
   it('needs a session', async () => {
-    const r = await srv.request('/api/incidentes/resumen');
+    const r = await t.srv.request('/api/incidentes/resumen');
     expect(r.status).toBe(401);
   });
 
   it('resumen answers the hand-computed figures (DESIGN.md §6 shape)', async () => {
-    const c = srv.client();
+    const c = t.srv.client();
     expect((await c.login()).status).toBe(200);
     const r = await c.json<Record<string, unknown>>(`/api/incidentes/resumen?desde=${RANGE.desde}&hasta=${RANGE.hasta}`);
     expect(r).toMatchObject(EXPECTED);
@@ -37,7 +31,7 @@ describe('GET /api/incidentes/*', () => {
   });
 
   it('the other endpoints answer, and bad parameters get a Spanish 400', async () => {
-    const c = srv.client();
+    const c = t.srv.client();
     await c.login();
     const q = `desde=${RANGE.desde}&hasta=${RANGE.hasta}`;
     expect((await c.json<unknown[]>(`/api/incidentes/semanal?${q}`)).length).toBe(6);

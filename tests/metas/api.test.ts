@@ -1,26 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../helpers/api.js';
 import { type Client } from '../helpers/client.js';
 import { runAndWait, userClient } from '../helpers/client.js';
 import { dropPlanning } from './fixture.js';
 
-let srv: InProcessApi;
-let admin: Client;
 let dea: Client;
-beforeAll(async () => {
-  srv = await inProcessApi();
-  admin = srv.client();
-  expect((await admin.login()).status).toBe(200);
+const t = adminApi(async ({ srv, admin }) => {
   dropPlanning(srv.dataDir);
   await runAndWait(admin, 'poa');
   await runAndWait(admin, 'indicadores');
   dea = await userClient(srv, admin, 'dea.area', 'area', 'DEA');
-}, 120_000);
-afterAll(async () => srv?.close());
+});
 
 describe('GET /api/metas/* and /api/indicadores (figures of tests/planning/fixture.ts)', () => {
   it('resumen: counts by semáforo for the institute and by area, avance = mean of the activities', async () => {
-    const r = await admin.json<Record<string, unknown>>('/api/metas/resumen?ejercicio=2026&trimestre=1');
+    const r = await t.admin.json<Record<string, unknown>>('/api/metas/resumen?ejercicio=2026&trimestre=1');
     expect(r).toMatchObject({ verde: 1, amarillo: 1, rojo: 1, rebasada: 1, sin_meta: 1 });
     // DEA: (0 + 150) / 2 = 75; UTP: (100 + 80) / 2 = 90 (sin_meta has no avance).
     expect(r.por_area).toEqual([
@@ -30,7 +24,7 @@ describe('GET /api/metas/* and /api/indicadores (figures of tests/planning/fixtu
   });
 
   it('actividades: the fields of DESIGN.md §6', async () => {
-    const rows = await admin.json<Array<Record<string, unknown>>>('/api/metas/actividades?ejercicio=2026&trimestre=1');
+    const rows = await t.admin.json<Array<Record<string, unknown>>>('/api/metas/actividades?ejercicio=2026&trimestre=1');
     expect(rows.map((x) => [x.programa_especifico, x.num_actividad, x.programado, x.realizado, x.avance_pct, x.semaforo, x.clasificacion])).toEqual([
       ['E404.16', 4, 15, 0, 0, 'rojo', 'no_cumplida'],
       ['E404.16', 5, 4, 6, 150, 'rebasada', 'rebasada'],
@@ -38,13 +32,13 @@ describe('GET /api/metas/* and /api/indicadores (figures of tests/planning/fixtu
       ['E404.19', 2, 0, 0, null, 'sin_meta', null],
       ['E404.19', 3, 10, 8, 80, 'amarillo', 'parcialmente_cumplida'],
     ]);
-    const xlsx = await admin.fetch('/api/metas/actividades.xlsx?ejercicio=2026&trimestre=1');
+    const xlsx = await t.admin.fetch('/api/metas/actividades.xlsx?ejercicio=2026&trimestre=1');
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
   });
 
   it('indicadores: valor, avance and semáforo per period, ascending and descending', async () => {
-    const rows = await admin.json<Array<Record<string, unknown>>>('/api/indicadores?ejercicio=2026');
+    const rows = await t.admin.json<Array<Record<string, unknown>>>('/api/indicadores?ejercicio=2026');
     expect(rows.map((x) => [x.clave, x.periodo, x.valor, x.meta_periodo, x.avance_pct, x.semaforo])).toEqual([
       ['D01', '2026-T1', 10, 9, 90, 'verde'],
       ['D01', '2026-T2', null, 9, null, null],
@@ -62,9 +56,9 @@ describe('GET /api/metas/* and /api/indicadores (figures of tests/planning/fixtu
     const other = await dea.fetch('/api/metas/actividades?ejercicio=2026&trimestre=1&area=UTP');
     expect(other.status).toBe(403);
     expect(((await other.json()) as { error: string }).error).toBe('Solo puede consultar la información de su área (DEA).');
-    const none = await admin.fetch('/api/metas/resumen?ejercicio=2019&trimestre=1');
+    const none = await t.admin.fetch('/api/metas/resumen?ejercicio=2019&trimestre=1');
     expect(none.status).toBe(404);
     expect(((await none.json()) as { error: string }).error).toBe('No hay actividades del POA cargadas para el ejercicio 2019.');
-    expect((await admin.fetch('/api/metas/resumen?ejercicio=2026&trimestre=5')).status).toBe(400);
+    expect((await t.admin.fetch('/api/metas/resumen?ejercicio=2026&trimestre=5')).status).toBe(400);
   });
 });

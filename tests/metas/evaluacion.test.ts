@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dropFile } from '../helpers/warehouse.js';
-import { inProcessApi, type InProcessApi } from '../helpers/api.js';
+import { adminApi } from '../helpers/api.js';
 import { type Client } from '../helpers/client.js';
 import { runAndWait, send, userClient } from '../helpers/client.js';
 import { AVANCE_HEAD, dropPlanning } from './fixture.js';
@@ -9,8 +9,6 @@ import { AVANCE_HEAD, dropPlanning } from './fixture.js';
  * The evaluation cycle over HTTP, on the hand-built Q1 2026 of tests/planning/fixture.ts:
  * UTP needs justifications for E404.19|3 (amarillo, 80) and U01|2026-T1 (rojo, 50); DEA for E404.16|4 (rojo, 0).
  */
-let srv: InProcessApi;
-let admin: Client;
 let utp: Client;
 let areaUtp: Client;
 let areaDea: Client;
@@ -19,18 +17,14 @@ const err = async (r: Response): Promise<string> => ((await r.json()) as { error
 const J = (clave: string, tipo = 'actividad', causa = 'Se retrasó la entrega por el proceso electoral') =>
   ({ tipo, clave, causa, accion_correctiva: 'Se reprograma con apoyo de personal eventual', fecha_compromiso: '2026-05-15' });
 
-beforeAll(async () => {
-  srv = await inProcessApi();
-  admin = srv.client();
-  expect((await admin.login()).status).toBe(200);
+const t = adminApi(async ({ srv, admin }) => {
   dropPlanning(srv.dataDir);
   await runAndWait(admin, 'poa');
   await runAndWait(admin, 'indicadores');
   utp = await userClient(srv, admin, 'ana.utp', 'utp');
   areaUtp = await userClient(srv, admin, 'luis.area', 'area', 'UTP');
   areaDea = await userClient(srv, admin, 'rosa.area', 'area', 'DEA');
-}, 120_000);
-afterAll(async () => srv?.close());
+});
 
 describe('evaluation cycle API', () => {
   it('only UTP opens a cycle; a duplicate is 409', async () => {
@@ -87,7 +81,7 @@ describe('evaluation cycle API', () => {
     const d = await utp.json<{ avance: Array<{ area: string; estado: string; aprobadas: number; sin_justificar: number }> }>(`/api/evaluacion/ciclos/${id}`);
     expect(d.avance.map((a) => [a.area, a.estado, a.aprobadas, a.sin_justificar])).toEqual([['DEA', 'pendiente', 0, 1], ['UTP', 'aprobado', 2, 0]]);
     // Leadership's Resumen card: 1 of the 2 areas (UTP approved, DEA pending) has completed its capture → 50 %.
-    const resumen = await admin.json<{ tarjetas: Array<{ id: string; valor: number | null; enlace: string; secundarios: Array<{ etiqueta: string; valor: number }> }> }>('/api/resumen');
+    const resumen = await t.admin.json<{ tarjetas: Array<{ id: string; valor: number | null; enlace: string; secundarios: Array<{ etiqueta: string; valor: number }> }> }>('/api/resumen');
     const card = resumen.tarjetas.find((t) => t.id === 'evaluacion')!;
     expect(card.valor).toBe(50);
     expect(card.secundarios.find((x) => x.etiqueta === 'Áreas listas')!.valor).toBe(1);
@@ -103,9 +97,9 @@ describe('evaluation cycle API', () => {
     expect((await utp.fetch(`/api/evaluacion/ciclos/${id}/estado`, send('POST', { estado: 'abierto' }))).status).toBe(409);
 
     // DEA reports January–March of activity 4 late: 15 done of 15 programmed → 100 today; the snapshot keeps 0.
-    dropFile(srv.dataDir, 'poa', 'poa_avance_tardio.csv', [AVANCE_HEAD, '2026,E404.16,4,1,5,,20/05/2026', '2026,E404.16,4,2,5,,20/05/2026', '2026,E404.16,4,3,5,,20/05/2026'].join('\n'));
-    await runAndWait(admin, 'poa');
-    const live = await admin.json<Array<{ num_actividad: number; avance_pct: number }>>('/api/metas/actividades?ejercicio=2026&trimestre=1&area=DEA');
+    dropFile(t.srv.dataDir, 'poa', 'poa_avance_tardio.csv', [AVANCE_HEAD, '2026,E404.16,4,1,5,,20/05/2026', '2026,E404.16,4,2,5,,20/05/2026', '2026,E404.16,4,3,5,,20/05/2026'].join('\n'));
+    await runAndWait(t.admin, 'poa');
+    const live = await t.admin.json<Array<{ num_actividad: number; avance_pct: number }>>('/api/metas/actividades?ejercicio=2026&trimestre=1&area=DEA');
     expect(live.find((x) => x.num_actividad === 4)!.avance_pct).toBe(100);
     const d = await utp.json<{ ciclo: { estado: string }; resultados: Array<{ clave: string; realizado: number; avance_pct: number; semaforo: string; actual?: { avance_pct: number; semaforo: string } | null; justificacion: { causa: string; estado: string } | null }> }>(`/api/evaluacion/ciclos/${id}`);
     expect(d.ciclo.estado).toBe('cerrado');
@@ -138,7 +132,7 @@ describe('evaluation cycle API', () => {
   }, 60_000);
 
   it('every change is audited with before and after', async () => {
-    const rows = await srv.wh.all<{ usuario: string; accion: string; n: number }>(
+    const rows = await t.srv.wh.all<{ usuario: string; accion: string; n: number }>(
       `SELECT usuario, accion, count(*)::INTEGER AS n FROM app.auditoria WHERE accion LIKE 'evaluacion.%' GROUP BY ALL ORDER BY accion, usuario`);
     expect(rows).toEqual([
       { usuario: 'ana.utp', accion: 'evaluacion.abrir', n: 1 },

@@ -1,17 +1,8 @@
 import net from 'node:net';
-import { codigoOk, parseCodigos } from '../../core/uptime.js';
+import { codigoOk, parseCodigos, type Servicio } from '../../core/uptime.js';
 
 /** What the engine needs of a catalogue entry. */
-export interface ServiceDef {
-  id: string;
-  nombre: string;
-  tipo: 'http' | 'tcp';
-  destino: string;
-  intervalo_s: number;
-  timeout_ms: number;
-  palabra_clave: string | null;
-  codigos_ok: string;
-}
+export type ServiceDef = Pick<Servicio, 'id' | 'nombre' | 'tipo' | 'destino' | 'intervalo_s' | 'timeout_ms' | 'palabra_clave' | 'codigos_ok'>;
 
 export interface ProbeResult {
   ok: boolean;

@@ -6,12 +6,7 @@ import { slaHoras } from './settings.js';
 
 /** UTSI's help desk: backlog, MTTR and SLA of the tickets (DESIGN.md §3 Incidents). */
 export const incidentes: DomainModule = {
-  id: 'incidentes',
-  title: 'Incidentes',
-  roles: ['admin', 'direccion', 'utsi'],
+  id: 'incidentes', title: 'Incidentes', roles: ['admin', 'direccion', 'utsi'],
   routers: [{ prefix: '/incidentes', router: incidentesRoutes }],
-  openapi,
-  settings: [slaHoras],
-  resumen: [tarjetaIncidentes],
-  nav: { href: '/incidentes', label: 'Incidentes' },
+  openapi, settings: [slaHoras], resumen: [tarjetaIncidentes], nav: { href: '/incidentes', label: 'Incidentes' },
 };

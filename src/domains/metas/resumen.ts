@@ -1,5 +1,8 @@
 import { enlace, round1 } from '../../core/figures.js';
 import { hasRows, tableExists } from '../../db/sql.js';
+import type { Warehouse } from '../../db/warehouse.js';
+import type { FigurasTarjeta, Ventanas } from '../resumen/types.js';
+import { cifra, sinDatos } from '../tarjetas.js';
 import type { ResumenCard } from '../types.js';
 import { avancePorArea, enviosDe, listaCiclos, resultadosCiclo } from './ciclo.js';
 
@@ -27,85 +30,66 @@ type Semaforos = { verde: number; amarillo: number; rojo: number; rebasada: numb
 
 const COMO_METAS = 'Actividades del POA del ejercicio según su avance acumulado de enero al mes de corte (100 × realizado / programado): verde 90–130, amarillo 70–90, rojo menos de 70, rebasada más de 130. El valor es el porcentaje en verde de las actividades con meta.';
 
+/** The POA's activities by semáforo at a date (null when the query fails). */
+async function semaforosAl(wh: Warehouse, iso: string): Promise<Semaforos | null> {
+  try {
+    return (await wh.one<Semaforos>(SQL_POA, { ejercicio: Number(iso.slice(0, 4)), mes: Number(iso.slice(5, 7)) })) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Verde among the activities with a target (not sin_meta). */
+function pctVerde(x: Semaforos | null): number | null {
+  const con = x ? x.verde + x.amarillo + x.rojo + x.rebasada : 0;
+  return x && con ? (100 * x.verde) / con : null;
+}
+
+/** The share of POA activities in verde, cumulative from January to the month of each cut-off. */
+async function figurasMetas(wh: Warehouse, v: Ventanas): Promise<FigurasTarjeta> {
+  const hasta = v.actual.hasta;
+  const ejercicio = Number(hasta.slice(0, 4));
+  const base = { etiqueta: 'Actividades en verde', formato: 'pct' as const, como: COMO_METAS, enlace: enlace('/metas', { ejercicio, trimestre: Math.ceil(Number(hasta.slice(5, 7)) / 3) }) };
+  const none = sinDatos(base, 'Sin actividades del POA cargadas.');
+  if (!(await hasRows(wh, 'core.poa_actividades')) || !(await tableExists(wh, 'core.poa_avance'))) return none;
+  const [cur, prev, ...serie] = await Promise.all([hasta, v.anterior.hasta, ...v.buckets.map((b) => b.hasta)].map((iso) => semaforosAl(wh, iso)));
+  if (!cur || pctVerde(cur) === null) return none;
+  return {
+    ...base, estado: 'ok', valor: round1(pctVerde(cur)), anterior: round1(pctVerde(prev ?? null)),
+    secundarios: [cifra('Verde ✓', cur.verde), cifra('Amarillo !', cur.amarillo), cifra('Rojo ✕', cur.rojo), cifra('Rebasada ▲', cur.rebasada)],
+    serie: serie.map((s, i) => ({ hasta: v.buckets[i]!.hasta, valor: round1(pctVerde(s ?? null)) })),
+    nota: `Ejercicio ${ejercicio}, acumulado a ${hasta.slice(5, 7)}/${ejercicio}.`,
+  };
+}
+
 /** UTP's POA card: the share of activities with a target that are verde, cumulative to the month of the cut-off. */
 export const tarjetaMetas: ResumenCard = {
-  id: 'metas',
-  titulo: 'Metas del POA',
-  unidad: 'UTP',
-  pipeline: 'poa',
-  enlace: '/metas',
-  meta: { verde: 80, amarillo: 60, sentido: 'ascendente' },
-  figuras: async (wh, v) => {
-    const hasta = v.actual.hasta;
-    const ejercicio = Number(hasta.slice(0, 4));
-    const base = {
-      etiqueta: 'Actividades en verde', formato: 'pct' as const, como: COMO_METAS,
-      enlace: enlace('/metas', { ejercicio, trimestre: Math.ceil(Number(hasta.slice(5, 7)) / 3) }),
-    };
-    const none = { ...base, estado: 'sin_datos' as const, nota: 'Sin actividades del POA cargadas.' };
-    if (!(await hasRows(wh, 'core.poa_actividades')) || !(await tableExists(wh, 'core.poa_avance'))) return none;
-    const at = async (iso: string): Promise<Semaforos | null> => {
-      try {
-        return (await wh.one<Semaforos>(SQL_POA, { ejercicio: Number(iso.slice(0, 4)), mes: Number(iso.slice(5, 7)) })) ?? null;
-      } catch {
-        return null;
-      }
-    };
-    const pctVerde = (x: Semaforos | null): number | null => {
-      const con = x ? x.verde + x.amarillo + x.rojo + x.rebasada : 0;
-      return x && con ? (100 * x.verde) / con : null;
-    };
-    const [cur, prev, ...serie] = await Promise.all([hasta, v.anterior.hasta, ...v.buckets.map((b) => b.hasta)].map(at));
-    if (!cur || pctVerde(cur) === null) return none;
-    return {
-      ...base,
-      estado: 'ok',
-      valor: round1(pctVerde(cur)),
-      anterior: round1(pctVerde(prev ?? null)),
-      secundarios: [
-        { etiqueta: 'Verde ✓', valor: cur.verde, formato: 'numero' },
-        { etiqueta: 'Amarillo !', valor: cur.amarillo, formato: 'numero' },
-        { etiqueta: 'Rojo ✕', valor: cur.rojo, formato: 'numero' },
-        { etiqueta: 'Rebasada ▲', valor: cur.rebasada, formato: 'numero' },
-      ],
-      serie: serie.map((s, i) => ({ hasta: v.buckets[i]!.hasta, valor: round1(pctVerde(s ?? null)) })),
-      nota: `Ejercicio ${ejercicio}, acumulado a ${hasta.slice(5, 7)}/${ejercicio}.`,
-    };
-  },
+  id: 'metas', titulo: 'Metas del POA', unidad: 'UTP', pipeline: 'poa', enlace: '/metas', meta: { verde: 80, amarillo: 60, sentido: 'ascendente' }, figuras: figurasMetas,
 };
 
 const COMO_EVALUACION =
   'Avance del ciclo de evaluación trimestral más reciente: áreas que ya enviaron (o no tienen resultados en amarillo o rojo que justificar) entre las áreas con actividades o indicadores en el trimestre.';
 const ESTADO_CICLO: Record<string, string> = { abierto: 'abierto', en_revision: 'en revisión', cerrado: 'cerrado' };
 
+/** The areas of the latest quarterly cycle that sent their justifications (or have none to send). */
+async function figurasEvaluacion(wh: Warehouse): Promise<FigurasTarjeta> {
+  const base = { etiqueta: 'Áreas que completaron su captura', formato: 'pct' as const, como: COMO_EVALUACION, enlace: '/evaluacion' };
+  const none = sinDatos(base, 'Sin ciclo de evaluación registrado.');
+  if (!(await tableExists(wh, 'app.evaluacion_ciclos'))) return none;
+  const ciclo = (await listaCiclos(wh)).sort((a, b) => b.ejercicio - a.ejercicio || b.trimestre - a.trimestre)[0];
+  if (!ciclo) return none;
+  const avance = avancePorArea(await resultadosCiclo(wh, ciclo, ''), await enviosDe(wh, ciclo.id));
+  const listas = avance.filter((a) => a.estado === 'enviado' || a.estado === 'aprobado' || a.estado === 'sin_pendientes').length;
+  const suma = (k: 'enviadas' | 'observadas'): number => avance.reduce((n, a) => n + a[k], 0);
+  return {
+    ...base, estado: avance.length ? 'ok' : 'sin_datos', valor: avance.length ? round1((100 * listas) / avance.length) : null,
+    secundarios: [cifra('Áreas listas', listas), cifra('Áreas', avance.length), cifra('Por revisar', suma('enviadas')), cifra('Observadas', suma('observadas'))],
+    enlace: `/evaluacion?ciclo=${ciclo.id}`,
+    nota: `Ciclo ${ciclo.ejercicio}, trimestre ${ciclo.trimestre}: ${ESTADO_CICLO[ciclo.estado] ?? ciclo.estado}.`,
+  };
+}
+
 /** UTP's evaluation card: the areas that completed their capture in the latest quarterly cycle. */
 export const tarjetaEvaluacion: ResumenCard = {
-  id: 'evaluacion',
-  titulo: 'Ciclo de evaluación',
-  unidad: 'UTP',
-  pipeline: 'poa',
-  enlace: '/evaluacion',
-  meta: { verde: 90, amarillo: 60, sentido: 'ascendente' },
-  figuras: async (wh) => {
-    const base = { etiqueta: 'Áreas que completaron su captura', formato: 'pct' as const, como: COMO_EVALUACION };
-    const none = { ...base, estado: 'sin_datos' as const, enlace: '/evaluacion', nota: 'Sin ciclo de evaluación registrado.' };
-    if (!(await tableExists(wh, 'app.evaluacion_ciclos'))) return none;
-    const ciclo = (await listaCiclos(wh)).sort((a, b) => b.ejercicio - a.ejercicio || b.trimestre - a.trimestre)[0];
-    if (!ciclo) return none;
-    const avance = avancePorArea(await resultadosCiclo(wh, ciclo, ''), await enviosDe(wh, ciclo.id));
-    const listas = avance.filter((a) => a.estado === 'enviado' || a.estado === 'aprobado' || a.estado === 'sin_pendientes').length;
-    return {
-      ...base,
-      estado: avance.length ? 'ok' : 'sin_datos',
-      valor: avance.length ? round1((100 * listas) / avance.length) : null,
-      secundarios: [
-        { etiqueta: 'Áreas listas', valor: listas, formato: 'numero' },
-        { etiqueta: 'Áreas', valor: avance.length, formato: 'numero' },
-        { etiqueta: 'Por revisar', valor: avance.reduce((n, a) => n + a.enviadas, 0), formato: 'numero' },
-        { etiqueta: 'Observadas', valor: avance.reduce((n, a) => n + a.observadas, 0), formato: 'numero' },
-      ],
-      enlace: `/evaluacion?ciclo=${ciclo.id}`,
-      nota: `Ciclo ${ciclo.ejercicio}, trimestre ${ciclo.trimestre}: ${ESTADO_CICLO[ciclo.estado] ?? ciclo.estado}.`,
-    };
-  },
+  id: 'evaluacion', titulo: 'Ciclo de evaluación', unidad: 'UTP', pipeline: 'poa', enlace: '/evaluacion', meta: { verde: 90, amarillo: 60, sentido: 'ascendente' }, figuras: figurasEvaluacion,
 };

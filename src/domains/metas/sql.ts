@@ -60,40 +60,27 @@ FROM base
 ORDER BY programa_especifico, num_actividad`;
 }
 
+/** The counts of one level (area, programa, programa específico or the total) over the activity rows `a`. */
+function nivel(nombre: string, clave: string, etiqueta: string, total = false): string {
+  const sum = (x: string): string => (total ? `coalesce(sum(${x}), 0)::INTEGER` : `sum(${x})::INTEGER`);
+  const por = (s: string): string => `count(*) FILTER (WHERE semaforo = '${s}')::INTEGER AS ${s}`;
+  return `SELECT '${nombre}' AS nivel, ${clave} AS clave, ${etiqueta} AS nombre,
+       ${['verde', 'amarillo', 'rojo', 'rebasada', 'sin_meta'].map(por).join(', ')}, round(avg(avance_pct), 2) AS avance_pct,
+       ${sum('reportes_tardios')} AS reportes_tardios, ${sum('meses_sin_reporte')} AS meses_sin_reporte
+FROM a${total ? '' : ` GROUP BY ${clave}`}`;
+}
+
 /** Counts by semáforo per area and per programa over the activity rows of actividadesSql. */
 export function resumenSql(asOf = false): string {
   return `
 WITH a AS (${actividadesSql(asOf)})
-SELECT 'area' AS nivel, area AS clave, any_value(area) AS nombre,
-       count(*) FILTER (WHERE semaforo = 'verde')::INTEGER AS verde,
-       count(*) FILTER (WHERE semaforo = 'amarillo')::INTEGER AS amarillo,
-       count(*) FILTER (WHERE semaforo = 'rojo')::INTEGER AS rojo,
-       count(*) FILTER (WHERE semaforo = 'rebasada')::INTEGER AS rebasada,
-       count(*) FILTER (WHERE semaforo = 'sin_meta')::INTEGER AS sin_meta,
-       round(avg(avance_pct), 2) AS avance_pct,
-       sum(reportes_tardios)::INTEGER AS reportes_tardios, sum(meses_sin_reporte)::INTEGER AS meses_sin_reporte
-FROM a GROUP BY area
+${nivel('area', 'area', 'any_value(area)')}
 UNION ALL
-SELECT 'programa', programa, any_value(programa_nombre),
-       count(*) FILTER (WHERE semaforo = 'verde')::INTEGER, count(*) FILTER (WHERE semaforo = 'amarillo')::INTEGER,
-       count(*) FILTER (WHERE semaforo = 'rojo')::INTEGER, count(*) FILTER (WHERE semaforo = 'rebasada')::INTEGER,
-       count(*) FILTER (WHERE semaforo = 'sin_meta')::INTEGER, round(avg(avance_pct), 2),
-       sum(reportes_tardios)::INTEGER, sum(meses_sin_reporte)::INTEGER
-FROM a GROUP BY programa
+${nivel('programa', 'programa', 'any_value(programa_nombre)')}
 UNION ALL
-SELECT 'programa_especifico', programa_especifico, any_value(programa_especifico_nombre),
-       count(*) FILTER (WHERE semaforo = 'verde')::INTEGER, count(*) FILTER (WHERE semaforo = 'amarillo')::INTEGER,
-       count(*) FILTER (WHERE semaforo = 'rojo')::INTEGER, count(*) FILTER (WHERE semaforo = 'rebasada')::INTEGER,
-       count(*) FILTER (WHERE semaforo = 'sin_meta')::INTEGER, round(avg(avance_pct), 2),
-       sum(reportes_tardios)::INTEGER, sum(meses_sin_reporte)::INTEGER
-FROM a GROUP BY programa_especifico
+${nivel('programa_especifico', 'programa_especifico', 'any_value(programa_especifico_nombre)')}
 UNION ALL
-SELECT 'total', '', '',
-       count(*) FILTER (WHERE semaforo = 'verde')::INTEGER, count(*) FILTER (WHERE semaforo = 'amarillo')::INTEGER,
-       count(*) FILTER (WHERE semaforo = 'rojo')::INTEGER, count(*) FILTER (WHERE semaforo = 'rebasada')::INTEGER,
-       count(*) FILTER (WHERE semaforo = 'sin_meta')::INTEGER, round(avg(avance_pct), 2),
-       coalesce(sum(reportes_tardios), 0)::INTEGER, coalesce(sum(meses_sin_reporte), 0)::INTEGER
-FROM a
+${nivel('total', "''", "''", true)}
 ORDER BY nivel, clave`;
 }
 

@@ -51,19 +51,16 @@ acu AS (
   WHERE a.fecha_aprobacion < b.lim
   GROUP BY b.hasta, b.clave_odes
 ),
-ent AS (
-  SELECT b.hasta, b.clave_odes, count(*) AS total,
-         count(*) FILTER (WHERE e.fecha_entrega IS NOT NULL AND e.fecha_entrega <= e.fecha_limite) AS ok
-  FROM base b JOIN core.odes_entregables e ON e.proceso = b.proceso AND e.clave_odes = b.clave_odes
-  WHERE e.fecha_limite <= b.hasta
-  GROUP BY b.hasta, b.clave_odes
-),
-sup AS (
-  SELECT b.hasta, b.clave_odes, count(*) AS total,
-         count(*) FILTER (WHERE o.fecha_atencion IS NOT NULL AND o.fecha_atencion <= o.fecha_limite) AS ok
-  FROM base b JOIN core.odes_supervision o ON o.proceso = b.proceso AND o.clave_odes = b.clave_odes
-  WHERE o.fecha_limite <= b.hasta
-  GROUP BY b.hasta, b.clave_odes
+-- Entregables and supervision observations due by the cut-off; met when delivered (attended) by their deadline.
+venc AS (
+  SELECT b.hasta, b.clave_odes, v.componente, count(*) AS total,
+         count(*) FILTER (WHERE v.hecho IS NOT NULL AND v.hecho <= v.fecha_limite) AS ok
+  FROM base b JOIN (
+    SELECT 'entregables' AS componente, proceso, clave_odes, fecha_limite, fecha_entrega AS hecho FROM core.odes_entregables
+    UNION ALL SELECT 'supervision', proceso, clave_odes, fecha_limite, fecha_atencion FROM core.odes_supervision
+  ) v ON v.proceso = b.proceso AND v.clave_odes = b.clave_odes
+  WHERE v.fecha_limite <= b.hasta
+  GROUP BY b.hasta, b.clave_odes, v.componente
 ),
 comp AS (
   SELECT b.hasta, b.clave_odes, b.tipo, b.cabecera,
@@ -80,8 +77,8 @@ comp AS (
   LEFT JOIN integ i ON i.hasta = b.hasta AND i.clave_odes = b.clave_odes
   LEFT JOIN sesc s ON s.hasta = b.hasta AND s.clave_odes = b.clave_odes
   LEFT JOIN acu a ON a.hasta = b.hasta AND a.clave_odes = b.clave_odes
-  LEFT JOIN ent e ON e.hasta = b.hasta AND e.clave_odes = b.clave_odes
-  LEFT JOIN sup o ON o.hasta = b.hasta AND o.clave_odes = b.clave_odes
+  LEFT JOIN venc e ON e.hasta = b.hasta AND e.clave_odes = b.clave_odes AND e.componente = 'entregables'
+  LEFT JOIN venc o ON o.hasta = b.hasta AND o.clave_odes = b.clave_odes AND o.componente = 'supervision'
 ),
 idx AS (
   SELECT *,

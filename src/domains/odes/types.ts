@@ -8,13 +8,7 @@ export const COMPONENTES = ['instalacion', 'integracion', 'sesiones', 'actas', '
 export type Componente = (typeof COMPONENTES)[number];
 
 export const COMPONENTE_NOMBRE: Record<Componente, string> = {
-  instalacion: 'Instalación',
-  integracion: 'Integración',
-  sesiones: 'Sesiones',
-  actas: 'Actas',
-  estrados: 'Estrados',
-  entregables: 'Entregables',
-  supervision: 'Supervisión',
+  instalacion: 'Instalación', integracion: 'Integración', sesiones: 'Sesiones', actas: 'Actas', estrados: 'Estrados', entregables: 'Entregables', supervision: 'Supervisión',
 };
 
 /** How each component is computed (the «¿Cómo se calcula?» notes). */
@@ -71,13 +65,7 @@ export interface IndiceRow {
 }
 
 /** GET /api/odes/cumplimiento: one council, weakest first. */
-export interface CumplimientoRow {
-  clave_odes: string;
-  tipo: string;
-  cabecera: string | null;
-  indice: number | null;
-  componentes_con_datos: number;
-  componentes: Componentes;
+export interface CumplimientoRow extends Omit<IndiceRow, 'hasta'> {
   /** INEGI CVEGEO of a municipal council's municipality. */
   municipio_cvegeo: string | null;
   /** Local district number of a district council. */

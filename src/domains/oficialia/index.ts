@@ -6,12 +6,7 @@ import { plazoOficialia } from './settings.js';
 
 /** UTOE: petitions to certify electoral facts and their deadlines (DESIGN.md §3 Petitions). */
 export const oficialia: DomainModule = {
-  id: 'oficialia',
-  title: 'Oficialía Electoral',
-  roles: ['admin', 'direccion', 'utoe', 'utvodes'],
+  id: 'oficialia', title: 'Oficialía Electoral', roles: ['admin', 'direccion', 'utoe', 'utvodes'],
   routers: [{ prefix: '/oficialia', router: oficialiaRoutes }],
-  openapi,
-  settings: [plazoOficialia],
-  resumen: [tarjetaOficialia],
-  nav: { href: '/oficialia', label: 'Oficialía' },
+  openapi, settings: [plazoOficialia], resumen: [tarjetaOficialia], nav: { href: '/oficialia', label: 'Oficialía' },
 };

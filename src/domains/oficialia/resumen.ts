@@ -1,5 +1,5 @@
-import { enlace, porVentana, round1 } from '../../core/figures.js';
-import { hasRows } from '../../db/sql.js';
+import { enlace } from '../../core/figures.js';
+import { cifra, porVentanas } from '../tarjetas.js';
 import type { ResumenCard } from '../types.js';
 import { resumenOficialiaBasico } from './queries.js';
 
@@ -7,29 +7,11 @@ const COMO = 'Peticiones recibidas en el periodo y atendidas a su cierre (acta e
 
 /** UTOE's card: petitions attended on time in the period, with the backlog and the median attention time. */
 export const tarjetaOficialia: ResumenCard = {
-  id: 'oficialia',
-  titulo: 'Oficialía Electoral',
-  unidad: 'UTOE',
-  pipeline: 'oficialia',
-  enlace: '/oficialia',
-  meta: { verde: 90, amarillo: 75, sentido: 'ascendente' },
-  figuras: async (wh, v) => {
-    const base = { etiqueta: 'Peticiones atendidas en plazo', formato: 'pct' as const, enlace: enlace('/oficialia', { ...v.actual }) };
-    if (!(await hasRows(wh, 'core.peticiones'))) return { ...base, estado: 'sin_datos', como: COMO, nota: 'Sin peticiones cargadas.' };
-    const { actual: cur, anterior, serie } = await porVentana(v, (r) => resumenOficialiaBasico(wh, r));
-    return {
-      ...base,
-      estado: cur.recibidas > 0 ? 'ok' : 'sin_datos',
-      valor: round1(cur.en_plazo_pct),
-      anterior: round1(anterior.en_plazo_pct),
-      secundarios: [
-        { etiqueta: 'Pendientes (backlog)', valor: cur.backlog, formato: 'numero' },
-        { etiqueta: 'Recibidas', valor: cur.recibidas, formato: 'numero' },
-        { etiqueta: 'Mediana de atención', valor: round1(cur.horas_atencion_mediana), formato: 'horas' },
-      ],
-      serie: serie.map((s) => ({ hasta: s.hasta, valor: round1(s.dato.en_plazo_pct) })),
-      como: `${COMO} Plazo: ${cur.plazo_horas} h.`,
-      nota: null,
-    };
-  },
+  id: 'oficialia', titulo: 'Oficialía Electoral', unidad: 'UTOE', pipeline: 'oficialia', enlace: '/oficialia', meta: { verde: 90, amarillo: 75, sentido: 'ascendente' },
+  figuras: (wh, v) => porVentanas(wh, v, (r) => resumenOficialiaBasico(wh, r), {
+    etiqueta: 'Peticiones atendidas en plazo', formato: 'pct', enlace: enlace('/oficialia', { ...v.actual }), como: COMO, tabla: 'core.peticiones',
+    vacia: 'Sin peticiones cargadas.', valor: (x) => x.en_plazo_pct, hay: (x) => x.recibidas > 0,
+    secundarios: (x) => [cifra('Pendientes (backlog)', x.backlog), cifra('Recibidas', x.recibidas), cifra('Mediana de atención', x.horas_atencion_mediana, 'horas')],
+    comoMedido: (x) => `${COMO} Plazo: ${x.plazo_horas} h.`,
+  }),
 };

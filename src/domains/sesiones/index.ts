@@ -6,12 +6,7 @@ import { anticipacionMinima } from './settings.js';
 
 /** UTS: sessions of the Consejo General, the JGE and the commissions, and their acuerdos (DESIGN.md §3 Sessions). */
 export const sesiones: DomainModule = {
-  id: 'sesiones',
-  title: 'Sesiones',
-  roles: ['admin', 'direccion', 'uts'],
+  id: 'sesiones', title: 'Sesiones', roles: ['admin', 'direccion', 'uts'],
   routers: [{ prefix: '/sesiones', router: sesionesRoutes }],
-  openapi,
-  settings: [anticipacionMinima],
-  resumen: [tarjetaSesiones],
-  nav: { href: '/sesiones', label: 'Sesiones' },
+  openapi, settings: [anticipacionMinima], resumen: [tarjetaSesiones], nav: { href: '/sesiones', label: 'Sesiones' },
 };
