@@ -1,8 +1,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { uptimeConfig } from '../../src/config/uptime.js';
 import { runRollup } from './rollup.js';
-import { contractChecks } from '../runner/checks.js';
-import type { LoadCounts, Pipeline, RunContext, TableContract } from '../runner/types.js';
+import { references } from '../runner/checks.js';
+import { filesPipeline } from '../runner/pipeline.js';
+import type { LoadCounts, RunContext, TableContract } from '../runner/types.js';
 import { mantenimientosContract, serviciosContract, verificacionesContract } from './contract.js';
 import { disponibilidadDemo } from './demo.js';
 import { mergeMantenimientos, mergeServicios, mergeVerificaciones } from './merge.js';
@@ -29,18 +30,8 @@ const TABLES: readonly TableContract[] = [
  * file source: once by content hash, validated against the contract, merged in the run's transaction and archived
  * after it commits.
  */
-export const disponibilidadPipeline: Pipeline = {
-  name: 'disponibilidad',
-  titulo: 'Disponibilidad de servicios (agregados y caídas)',
-  schedule: '*/5 * * * *',
-  freshnessHours: 1,
-  source: { kind: 'files' },
-  tables: TABLES,
-  afterFiles: rollup,
-  checks: [
-    ...contractChecks(TABLES),
-    { kind: 'relationship', table: 'core.mantenimientos', column: 'servicio_id', ref: 'core.servicios', refColumn: 'id' },
-    { kind: 'unique', table: 'core.disp_caidas', columns: ['servicio_id', 'inicio'] },
-  ],
-  demo: disponibilidadDemo,
-};
+export const disponibilidadPipeline = filesPipeline({
+  name: 'disponibilidad', titulo: 'Disponibilidad de servicios (agregados y caídas)', schedule: '*/5 * * * *', freshnessHours: 1,
+  tables: TABLES, afterFiles: rollup, demo: disponibilidadDemo,
+  checks: [references('core.mantenimientos.servicio_id', 'core.servicios.id'), { kind: 'unique', table: 'core.disp_caidas', columns: ['servicio_id', 'inicio'] }],
+});

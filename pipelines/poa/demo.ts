@@ -2,7 +2,7 @@ import path from 'node:path';
 import { writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
 import { rng, seedFor, type Rng } from '../../src/demo/rng.js';
 import type { DemoContext } from '../runner/types.js';
-import { MESES } from './contract.js';
+import { MESES } from '../../src/core/time.js';
 
 export const ACTIVIDADES_HEADER = [
   'ejercicio', 'programa', 'programa_nombre', 'programa_especifico', 'programa_especifico_nombre', 'area', 'num_actividad',

@@ -65,3 +65,16 @@ export async function runChecks(wh: Warehouse, checks: readonly Check[]): Promis
   }
   return out;
 }
+
+/** Rows of `from` (table.column) whose value is not in `to` (table.column). */
+export function references(from: string, to: string, where?: string): Check {
+  const [t1, s1, c1] = from.split('.');
+  const [t2, s2, c2] = to.split('.');
+  return { kind: 'relationship', table: `${t1}.${s1}`, column: c1!, ref: `${t2}.${s2}`, refColumn: c2!, ...(where ? { where } : {}) };
+}
+
+/** The last value of `column` (table.column) is older than `maxHours`. */
+export const freshness = (column: string, maxHours: number): Check => {
+  const [s, t, c] = column.split('.');
+  return { kind: 'freshness', table: `${s}.${t}`, column: c!, maxHours };
+};
