@@ -12,9 +12,9 @@ export function p95(xs: number[]): number {
   return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
 }
 
-/** n timed calls (ms) after one warm-up call. */
-export async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn();
+/** n timed calls (ms) after `warmups` untimed ones. */
+export async function time(n: number, fn: () => Promise<unknown>, warmups = 1): Promise<number[]> {
+  for (let i = 0; i < warmups; i++) await fn();
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { DAY, HOUR, fmtDateTimeMx, fmtIsoLocal, mxMidnight, writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
+import { DAY, HOUR, fmtDateTimeMx, fmtIsoLocal, mxMidnight, writeHistory, type Cell } from '../../src/demo/files.js';
 import { rng, seedFor } from '../../src/demo/rng.js';
 import type { DemoContext } from '../runner/types.js';
 
@@ -108,14 +107,7 @@ export function badPeticionRows(): Cell[][] {
 }
 
 export async function generateOficialia(ctx: DemoContext): Promise<void> {
-  const rows = peticionRows(ctx);
-  const dir = ctx.inbox('oficialia');
-  const cut = Math.floor(rows.length * 0.6);
-  await writeXlsx(path.join(dir, 'peticiones_historico.xlsx'), [
-    { name: 'Peticiones', titles: ['OPLE Veracruz — Unidad Técnica de Oficialía Electoral', 'Registro de peticiones'], header: PETICION_HEADER, rows: rows.slice(0, cut) },
-  ]);
-  writeCsv(path.join(dir, 'peticiones_recientes.csv'), PETICION_HEADER, [...rows.slice(cut), ...badPeticionRows()], {
-    encoding: 'windows-1252',
-    delimiter: ';',
-  });
+  await writeHistory(ctx.inbox('oficialia'), { xlsx: 'peticiones_historico.xlsx', csv: 'peticiones_recientes.csv' }, {
+    name: 'Peticiones', titles: ['OPLE Veracruz — Unidad Técnica de Oficialía Electoral', 'Registro de peticiones'], header: PETICION_HEADER, rows: peticionRows(ctx),
+  }, 0.6, badPeticionRows());
 }

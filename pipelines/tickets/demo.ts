@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { DAY, HOUR, fmtDateTimeMx, fmtIsoLocal, mxMidnight, writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
+import { DAY, HOUR, fmtDateTimeMx, fmtIsoLocal, mxMidnight, writeHistory, type Cell } from '../../src/demo/files.js';
 import { rng, seedFor } from '../../src/demo/rng.js';
 import type { DemoContext } from '../runner/types.js';
 
@@ -82,15 +81,8 @@ export function badTicketRows(): Cell[][] {
 }
 
 export async function generateTickets(ctx: DemoContext): Promise<void> {
-  const rows = ticketRows(ctx);
-  const dir = ctx.inbox('tickets');
-  const cut = Math.floor(rows.length * 0.8);
   // The older part arrives as the XLSX report GLPI users save (with title rows), the rest as a CSV export.
-  await writeXlsx(path.join(dir, 'tickets_historico.xlsx'), [
-    { name: 'Tickets', titles: ['OPLE Veracruz — UTSI', 'Reporte de tickets de mesa de ayuda'], header: TICKET_HEADER, rows: rows.slice(0, cut) },
-  ]);
-  writeCsv(path.join(dir, 'tickets_export_reciente.csv'), TICKET_HEADER, [...rows.slice(cut), ...badTicketRows()], {
-    encoding: 'windows-1252',
-    delimiter: ';',
-  });
+  await writeHistory(ctx.inbox('tickets'), { xlsx: 'tickets_historico.xlsx', csv: 'tickets_export_reciente.csv' }, {
+    name: 'Tickets', titles: ['OPLE Veracruz — UTSI', 'Reporte de tickets de mesa de ayuda'], header: TICKET_HEADER, rows: ticketRows(ctx),
+  }, 0.8, badTicketRows());
 }

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { readSetting, readSettingRow, settingValue, writeSetting, type Setting } from '../../src/core/settings.js';
 import { listSettings, saveSetting, SETTINGS } from '../../src/config/settings.js';
 import { DOMAINS } from '../../src/domains/registry.js';
-import { tempWarehouse } from '../helpers/warehouse.js';
+import { warehouseForTests } from '../helpers/warehouse.js';
 
 const plazos: Setting<{ horas: number; por_tipo: { a: number | null; b: number | null } }> = {
   clave: 'prueba.plazos', titulo: 'Plazos', descripcion: 'De prueba',
@@ -29,11 +29,7 @@ describe('the settings reader', () => {
 });
 
 describe('stored settings', () => {
-  let t: Awaited<ReturnType<typeof tempWarehouse>>;
-  beforeAll(async () => {
-    t = await tempWarehouse();
-  });
-  afterAll(() => t.close());
+  const t = warehouseForTests();
 
   it('writeSetting stores and audits; readSetting reads it back with its date', async () => {
     await writeSetting(t.wh, plazos, { horas: 36 }, 'ana', 'prueba.modificar');

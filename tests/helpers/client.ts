@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import type { Ejecucion } from '../../src/api/queries/runs.js';
 
 export const TEST_PASSWORD = 'Prueba-Clave-2026!';
 
@@ -42,16 +43,8 @@ export const send = (method: string, body: unknown, headers: Record<string, stri
   method, headers: { ...JSON_H, ...headers }, body: JSON.stringify(body),
 });
 
-export interface Run {
-  id: number;
-  estado: string;
-  filas_leidas: number;
-  filas_cargadas: number;
-  filas_rechazadas: number;
-  inicio: string;
-  fin: string | null;
-  error: string | null;
-}
+/** A run as /api/pipelines/<nombre>/ejecuciones/<id> answers it. */
+export type Run = Ejecucion;
 
 /** Starts a run through POST /api/pipelines/<nombre>/ejecutar (202) and waits for it to end; returns the run. */
 export async function runNow(admin: Client, nombre: string): Promise<Run> {

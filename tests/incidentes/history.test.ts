@@ -13,24 +13,24 @@ beforeAll(async () => {
 });
 afterAll(() => tmp?.close());
 
-const run = async (): Promise<void> => {
+/** An export with these rows (under the contract's header) dropped in the inbox and loaded. */
+const load = async (name: string, rows: string[]): Promise<void> => {
+  dropFile(tmp.dataDir, 'tickets', name, [HEADER, ...rows].join('\n'));
   const r = await runPipeline(tmp.wh, ticketsPipeline, { dataDir: tmp.dataDir });
   expect(r.estado).toBe('exito');
 };
 
 describe('ticket state history across exports', () => {
   it('a later export that moves a ticket from asignado to resuelto (and drops the assignment date) keeps when it was assigned', async () => {
-    dropFile(tmp.dataDir, 'tickets', 'tickets_lunes.csv', [HEADER,
+    await load('tickets_lunes.csv', [
       '100,Sin internet,incidente,Red y conectividad,,3,3,3,asignado,SE,,tec01,02/03/2026 09:00,02/03/2026 10:30,,,',
       '101,Buzón lleno,solicitud,Correo,,2,2,2,nuevo,DEA,,,02/03/2026 11:00,,,,',
-    ].join('\n'));
-    await run();
-    dropFile(tmp.dataDir, 'tickets', 'tickets_martes.csv', [HEADER,
+    ]);
+    await load('tickets_martes.csv', [
       // the new export has no fecha_asignacion for 100
       '100,Sin internet,incidente,Red y conectividad,,3,3,3,resuelto,SE,,tec01,02/03/2026 09:00,,03/03/2026 09:00,,',
       '101,Buzón lleno,solicitud,Correo,,2,2,2,asignado,DEA,,tec02,02/03/2026 11:00,02/03/2026 13:00,,,',
-    ].join('\n'));
-    await run();
+    ]);
 
     const t = await tmp.wh.all<{ id: number; estado: string; asig: string | null }>(
       `SELECT id, estado, strftime(fecha_asignacion, '%Y-%m-%d %H:%M') AS asig FROM core.tickets ORDER BY id`);
@@ -52,11 +52,10 @@ describe('ticket state history across exports', () => {
   });
 
   it('a ticket reopened after being solved counts as reabierto; reloading the same state adds no history', async () => {
-    dropFile(tmp.dataDir, 'tickets', 'tickets_miercoles.csv', [HEADER,
+    await load('tickets_miercoles.csv', [
       '100,Sin internet,incidente,Red y conectividad,,3,3,3,asignado,SE,,tec01,02/03/2026 09:00,,,,',
       '101,Buzón lleno,solicitud,Correo,,2,2,2,asignado,DEA,,tec02,02/03/2026 11:00,02/03/2026 13:00,,,',
-    ].join('\n'));
-    await run();
+    ]);
     const n = await tmp.wh.all<{ id: number; n: number }>('SELECT id, count(*)::INTEGER AS n FROM core.tickets_estados GROUP BY id ORDER BY id');
     expect(n).toEqual([{ id: 100, n: 3 }, { id: 101, n: 2 }]);
     // The reopening was observed now: a range that covers today counts it.

@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { tempWarehouse } from '../helpers/warehouse.js';
+import { describe, expect, test } from 'vitest';
+import { warehouseForTests } from '../helpers/warehouse.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { indicadoresPipeline } from '../../pipelines/indicadores/index.js';
 import { demoContext } from '../../src/demo/index.js';
 
 describe('pipeline indicadores', () => {
-  let t: Awaited<ReturnType<typeof tempWarehouse>>;
-  beforeAll(async () => {
-    t = await tempWarehouse();
-  });
-  afterAll(() => t.close());
+  const t = warehouseForTests();
 
   test('the demo loads ~40 indicators per year at every level and frequency, with their measurements', async () => {
     await indicadoresPipeline.demo!(demoContext(t.config, { today: '2026-05-20' }));

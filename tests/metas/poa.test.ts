@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
+import { describe, expect, test } from 'vitest';
+import { dropFile, warehouseForTests } from '../helpers/warehouse.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { poaPipeline } from '../../pipelines/poa/index.js';
 import { demoContext } from '../../src/demo/index.js';
@@ -9,11 +9,7 @@ const act = (n: number, meses: number[], estatus = 'original'): string =>
   `2026,E404,Gestión,E404.19,Planeación,UTP,${n},Actividad ${n},informe,${meses.reduce((a, b) => a + b, 0)},01/01/2026,31/12/2026,${meses.join(',')},${estatus}`;
 
 describe('pipeline poa', () => {
-  let t: Awaited<ReturnType<typeof tempWarehouse>>;
-  beforeAll(async () => {
-    t = await tempWarehouse();
-  });
-  afterAll(() => t.close());
+  const t = warehouseForTests();
 
   test('the demo loads this year (XLSX) and last year (CSV), quarantining its bad rows', async () => {
     const ctx = demoContext(t.config, { today: '2026-05-20' });

@@ -1,14 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { tempWarehouse } from '../helpers/warehouse.js';
+import { describe, expect, test } from 'vitest';
+import { warehouseForTests } from '../helpers/warehouse.js';
 import {
   avanceIndicador, avanceMeta, clasificacionMeta, periodoMesFin, reporteTardio, semaforoIndicador, semaforoMeta, valorIndicador,
 } from '../../src/domains/metas/rules.js';
 
-let t: Awaited<ReturnType<typeof tempWarehouse>>;
-beforeAll(async () => {
-  t = await tempWarehouse();
-});
-afterAll(() => t.close());
+const t = warehouseForTests();
 
 const sql = async <T>(expr: string, params: unknown[]): Promise<T> =>
   ((await t.wh.one<{ x: T }>(`SELECT ${expr} AS x`, params as never))!).x;

@@ -9,12 +9,10 @@ import { runAndWait, userClient } from '../helpers/client.js';
  */
 const t = adminApi(async ({ srv, admin }) => {
   // P1 OC attended in 24 h; P2 M045 attended in 96 h; P3 M045 pending.
-  dropFile(srv.dataDir, 'oficialia', 'peticiones.csv', [
-    'folio,fecha_recepcion,organo,tipo_peticionario,acto_a_certificar,estado,fecha_prevencion,fecha_respuesta_prevencion,fecha_evaluacion,fecha_diligencia,fecha_entrega_acta,num_acta',
-    'P1,10/03/2026 10:00,OC,PP,Bardas,atendida,,,10/03/2026 12:00,,11/03/2026 10:00,A1',
-    'P2,12/03/2026 10:00,M045,OI,Mitin,atendida,,,12/03/2026 12:00,,16/03/2026 10:00,A2',
-    'P3,20/03/2026 10:00,M045,PP,Volantes,recibida,,,,,,',
-  ].join('\n'));
+  dropFile(srv.dataDir, 'oficialia', 'peticiones.csv', `folio,fecha_recepcion,organo,tipo_peticionario,acto_a_certificar,estado,fecha_prevencion,fecha_respuesta_prevencion,fecha_evaluacion,fecha_diligencia,fecha_entrega_acta,num_acta
+P1,10/03/2026 10:00,OC,PP,Bardas,atendida,,,10/03/2026 12:00,,11/03/2026 10:00,A1
+P2,12/03/2026 10:00,M045,OI,Mitin,atendida,,,12/03/2026 12:00,,16/03/2026 10:00,A2
+P3,20/03/2026 10:00,M045,PP,Volantes,recibida,,,,,,`);
   await runAndWait(admin, 'oficialia');
 });
 

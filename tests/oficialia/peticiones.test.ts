@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
+import { describe, expect, test } from 'vitest';
+import { dropFile, tempWarehouse, warehouseForTests } from '../helpers/warehouse.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { oficialiaPipeline } from '../../pipelines/oficialia/index.js';
 import { listaPeticiones, resumenOficialia, resumenOficialiaBasico } from '../../src/domains/oficialia/queries.js';
@@ -33,16 +33,13 @@ const CSV = [
 const R = { desde: '2026-03-01', hasta: '2026-03-31' };
 
 describe('pipeline oficialia and petition figures', () => {
-  let t: Awaited<ReturnType<typeof tempWarehouse>>;
-  beforeAll(async () => {
-    t = await tempWarehouse();
+  const t = warehouseForTests(async (t) => {
     dropFile(t.dataDir, 'oficialia', 'peticiones_marzo.csv', CSV);
     const r = await runPipeline(t.wh, oficialiaPipeline, { dataDir: t.dataDir });
     expect(r.estado).toBe('exito');
     expect(r.cargadas).toBe(7);
     expect(r.rechazadas).toBe(2);
   });
-  afterAll(() => t.close());
 
   test('bad rows go to quarantine with their spreadsheet row and field', async () => {
     const q = await t.wh.all<{ fila: number; campo: string }>(`SELECT fila, campo FROM ops.cuarentena WHERE pipeline = 'oficialia' ORDER BY fila`);

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
+import { describe, expect, test } from 'vitest';
+import { dropFile, warehouseForTests } from '../helpers/warehouse.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { oficialiaPipeline } from '../../pipelines/oficialia/index.js';
 import { sesionesPipeline } from '../../pipelines/sesiones/index.js';
@@ -20,15 +20,12 @@ const SESIONES = [
 ].join('\n');
 
 describe('Resumen cards', () => {
-  let t: Awaited<ReturnType<typeof tempWarehouse>>;
   const pipelines = [oficialiaPipeline, sesionesPipeline];
-  beforeAll(async () => {
-    t = await tempWarehouse();
+  const t = warehouseForTests(async (t) => {
     dropFile(t.dataDir, 'oficialia', 'peticiones.csv', PETICIONES);
     dropFile(t.dataDir, 'sesiones', 'sesiones.csv', SESIONES);
     for (const p of pipelines) expect((await runPipeline(t.wh, p, { dataDir: t.dataDir })).estado).toBe('exito');
   });
-  afterAll(() => t.close());
 
   test('windows: the period, the one before and the sparkline buckets', () => {
     const v = ventanas('mes', '2026-03-31');

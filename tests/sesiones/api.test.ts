@@ -9,15 +9,11 @@ import { runAndWait, userClient } from '../helpers/client.js';
  */
 const t = adminApi(async ({ srv, admin }) => {
   // S1 ordinaria with 96 h of notice; S2 extraordinaria with 12 h, without quorum. A1 published 2 days later.
-  dropFile(srv.dataDir, 'sesiones', 'sesiones.csv', [
-    'organo,numero,tipo,fecha_convocatoria,fecha_inicio,fecha_fin,quorum,puntos,acta_aprobada_en',
-    'CG,5,ordinaria,01/03/2026 10:00,05/03/2026 10:00,05/03/2026 12:00,si,8,6',
-    'CG,6,extraordinaria,09/03/2026 22:00,10/03/2026 10:00,10/03/2026 10:30,no,0,',
-  ].join('\n'));
-  dropFile(srv.dataDir, 'sesiones', 'acuerdos.csv', [
-    'clave,organo,sesion_numero,fecha_aprobacion,rubro,votacion,votos_favor,votos_contra,fecha_publicacion',
-    'OPLEV/CG020/2026,CG,5,05/03/2026 11:00,Calendario,unanimidad,7,0,07/03/2026',
-  ].join('\n'));
+  dropFile(srv.dataDir, 'sesiones', 'sesiones.csv', `organo,numero,tipo,fecha_convocatoria,fecha_inicio,fecha_fin,quorum,puntos,acta_aprobada_en
+CG,5,ordinaria,01/03/2026 10:00,05/03/2026 10:00,05/03/2026 12:00,si,8,6
+CG,6,extraordinaria,09/03/2026 22:00,10/03/2026 10:00,10/03/2026 10:30,no,0,`);
+  dropFile(srv.dataDir, 'sesiones', 'acuerdos.csv', `clave,organo,sesion_numero,fecha_aprobacion,rubro,votacion,votos_favor,votos_contra,fecha_publicacion
+OPLEV/CG020/2026,CG,5,05/03/2026 11:00,Calendario,unanimidad,7,0,07/03/2026`);
   await runAndWait(admin, 'sesiones');
 });
 

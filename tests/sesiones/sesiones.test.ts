@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
+import { describe, expect, test } from 'vitest';
+import { dropFile, tempWarehouse, warehouseForTests } from '../helpers/warehouse.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { sesionesPipeline } from '../../pipelines/sesiones/index.js';
 import { listaSesiones, resumenSesiones, resumenSesionesBasico } from '../../src/domains/sesiones/queries.js';
@@ -43,16 +43,13 @@ const ACUERDOS = [
 const R = { desde: '2026-03-01', hasta: '2026-03-31' };
 
 describe('pipeline sesiones and session figures', () => {
-  let t: Awaited<ReturnType<typeof tempWarehouse>>;
-  beforeAll(async () => {
-    t = await tempWarehouse();
+  const t = warehouseForTests(async (t) => {
     dropFile(t.dataDir, 'sesiones', 'sesiones_marzo.csv', SESIONES);
     dropFile(t.dataDir, 'sesiones', 'acuerdos_marzo.csv', ACUERDOS);
     const r = await runPipeline(t.wh, sesionesPipeline, { dataDir: t.dataDir });
     expect(r.estado).toBe('exito');
     expect(r.rechazadas).toBe(1);
   });
-  afterAll(() => t.close());
 
   test('the key includes the year of fecha_inicio: CG 10 of 2025 and of 2026 are two sessions', async () => {
     const rows = await t.wh.all<{ anio: number }>(`SELECT anio FROM core.sesiones WHERE organo = 'CG' AND numero = 10 ORDER BY anio`);
