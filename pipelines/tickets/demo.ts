@@ -1,5 +1,4 @@
-import { DAY, HOUR, fmtDateTimeMx, fmtIsoLocal, mxMidnight, writeHistory, type Cell } from '../../src/demo/files.js';
-import { rng, seedFor } from '../../src/demo/rng.js';
+import { demoYear, fmtDateTimeMx, fmtIsoLocal, HOUR, writeHistory, type Cell } from '../../src/demo/files.js';
 import type { DemoContext } from '../runner/types.js';
 
 export const TICKET_HEADER = [
@@ -30,10 +29,7 @@ const prioridad = (u: number, i: number): number => Math.min(6, Math.max(1, Math
 
 /** A year of help-desk tickets ending on ctx.today, in the GLPI export's columns; some rows deliberately bad. */
 export function ticketRows(ctx: Pick<DemoContext, 'seed' | 'scale' | 'today'>): Cell[][] {
-  const r = rng(seedFor(ctx.seed, 'tickets'));
-  const end = mxMidnight(ctx.today).getTime() + 18 * HOUR;
-  const start = end - 365 * DAY;
-  const n = Math.round(3200 * ctx.scale);
+  const { r, start, end, n } = demoYear(ctx, 'tickets', 18, 3200);
   const rows: Cell[][] = [];
   for (let k = 0; k < n; k++) {
     const id = 10000 + k;

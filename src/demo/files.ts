@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { writeFileAtomic, writeViaTemp } from '../db/durable.js';
+import { rng, seedFor, type Rng } from './rng.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -98,3 +99,12 @@ export function mxMidnight(iso: string): Date {
 
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
+
+/**
+ * The frame of a year of generated rows of `fuente` ending on ctx.today at `hora` (Mexico City): its random stream
+ * (the same for a seed), the window's start and end instants, and how many rows (`porAnio` at scale 1).
+ */
+export function demoYear(ctx: { seed: number; scale: number; today: string }, fuente: string, hora: number, porAnio: number): { r: Rng; start: number; end: number; n: number } {
+  const end = mxMidnight(ctx.today).getTime() + hora * HOUR;
+  return { r: rng(seedFor(ctx.seed, fuente)), start: end - 365 * DAY, end, n: Math.round(porAnio * ctx.scale) };
+}

@@ -15,30 +15,26 @@ import { demoContext } from '../../src/demo/index.js';
  *   S5 JGE 4 solemne         conv 24/03 10:00 → inicio 25/03 10:00 = 24 h ≥ 24 ✓  acta pendiente
  *   S6 CG 9 ordinaria 20/02 (outside); S7 CG 10 ordinaria of 2025 (same organ and numero as S1, another year).
  */
-const SESIONES = [
-  'organo,numero,tipo,fecha_convocatoria,fecha_inicio,fecha_fin,quorum,puntos,acta_aprobada_en',
-  'CG,10,ordinaria,01/03/2026 10:00,04/03/2026 12:00,04/03/2026 14:00,si,8,12',
-  'CG,11,extraordinaria,09/03/2026 20:00,10/03/2026 10:00,10/03/2026 11:00,sí,3,',
-  'CG,12,ordinaria,20/03/2026 10:00,23/03/2026 09:00,23/03/2026 09:15,no,0,',
-  'JGE,3,urgente,2026-03-15 09:00,2026-03-15 11:00,2026-03-15 12:00,si,2,4',
-  'JGE,4,solemne,2026-03-24 10:00,2026-03-25 10:00,2026-03-25 11:00,si,1,',
-  'CG,9,ordinaria,16/02/2026 10:00,20/02/2026 10:00,20/02/2026 12:00,si,6,10',
-  'CG,10,ordinaria,01/03/2025 10:00,05/03/2025 10:00,05/03/2025 12:00,si,6,11',
-  'CG,x,ordinaria,01/03/2026 10:00,05/03/2026 10:00,,si,6,',
-].join('\n');
+const SESIONES = `organo,numero,tipo,fecha_convocatoria,fecha_inicio,fecha_fin,quorum,puntos,acta_aprobada_en
+CG,10,ordinaria,01/03/2026 10:00,04/03/2026 12:00,04/03/2026 14:00,si,8,12
+CG,11,extraordinaria,09/03/2026 20:00,10/03/2026 10:00,10/03/2026 11:00,sí,3,
+CG,12,ordinaria,20/03/2026 10:00,23/03/2026 09:00,23/03/2026 09:15,no,0,
+JGE,3,urgente,2026-03-15 09:00,2026-03-15 11:00,2026-03-15 12:00,si,2,4
+JGE,4,solemne,2026-03-24 10:00,2026-03-25 10:00,2026-03-25 11:00,si,1,
+CG,9,ordinaria,16/02/2026 10:00,20/02/2026 10:00,20/02/2026 12:00,si,6,10
+CG,10,ordinaria,01/03/2025 10:00,05/03/2025 10:00,05/03/2025 12:00,si,6,11
+CG,x,ordinaria,01/03/2026 10:00,05/03/2026 10:00,,si,6,`;
 
 /**
  * Acuerdos: A1 approved 04/03 13:00, published 06/03 → 2 days; A2 approved 10/03 23:30 (Mexico City), published
  * 11/03 → 1 day; A3 approved 23/03, not published; A4 approved 25/03, published 30/03 → 5 days; A5 in February.
  */
-const ACUERDOS = [
-  'clave,organo,sesion_numero,fecha_aprobacion,rubro,votacion,votos_favor,votos_contra,fecha_publicacion',
-  'OPLEV/CG010/2026,CG,10,04/03/2026 13:00,Calendario,unanimidad,7,0,06/03/2026',
-  'OPLEV/CG011/2026,CG,11,10/03/2026 23:30,Topes,mayoria,5,2,11/03/2026',
-  'OPLEV/CG012/2026,CG,12,23/03/2026 09:10,Boleta,unanimidad,7,0,',
-  'OPLEV/JGE004/2026,JGE,4,25/03/2026 11:00,POA,unanimidad,7,0,2026-03-30',
-  'OPLEV/CG009/2026,CG,9,20/02/2026 11:00,Consulta,unanimidad,7,0,21/02/2026',
-].join('\n');
+const ACUERDOS = `clave,organo,sesion_numero,fecha_aprobacion,rubro,votacion,votos_favor,votos_contra,fecha_publicacion
+OPLEV/CG010/2026,CG,10,04/03/2026 13:00,Calendario,unanimidad,7,0,06/03/2026
+OPLEV/CG011/2026,CG,11,10/03/2026 23:30,Topes,mayoria,5,2,11/03/2026
+OPLEV/CG012/2026,CG,12,23/03/2026 09:10,Boleta,unanimidad,7,0,
+OPLEV/JGE004/2026,JGE,4,25/03/2026 11:00,POA,unanimidad,7,0,2026-03-30
+OPLEV/CG009/2026,CG,9,20/02/2026 11:00,Consulta,unanimidad,7,0,21/02/2026`;
 
 const R = { desde: '2026-03-01', hasta: '2026-03-31' };
 
