@@ -6,6 +6,9 @@ import type { Setting } from '../core/settings.js';
 import type { Warehouse } from '../db/warehouse.js';
 import type { FigurasTarjeta, Meta, Ventanas } from './resumen/types.js';
 
+// What a domain's Resumen card computes, and over which windows (src/domains/resumen/types.ts holds the API's shapes).
+export type { FigurasTarjeta, Meta, Ventanas };
+
 /**
  * The declaration of a domain (docs: /work/notes/DOMAINS.md, README «Agregar un dominio»): what the server, the
  * OpenAPI document, Administración → Parámetros, the access table, the Resumen and the dashboard's navigation

@@ -1,9 +1,8 @@
 import { avg, round1 } from '../../core/figures.js';
 import { hasRows } from '../../db/sql.js';
 import type { Warehouse } from '../../db/warehouse.js';
-import type { FigurasTarjeta } from '../resumen/types.js';
 import { cifra, sinDatos } from '../tarjetas.js';
-import type { ResumenCard } from '../types.js';
+import type { FigurasTarjeta, ResumenCard } from '../types.js';
 import { serviciosEstado } from './queries.js';
 
 const COMO = 'Promedio del porcentaje de verificaciones exitosas en los últimos 30 días de los servicios de criticidad alta (las ventanas de mantenimiento no cuentan). Caídas actuales = servicios que hoy no responden.';

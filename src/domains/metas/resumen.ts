@@ -1,9 +1,8 @@
 import { enlace, round1 } from '../../core/figures.js';
 import { hasRows, tableExists } from '../../db/sql.js';
 import type { Warehouse } from '../../db/warehouse.js';
-import type { FigurasTarjeta, Ventanas } from '../resumen/types.js';
 import { cifra, sinDatos } from '../tarjetas.js';
-import type { ResumenCard } from '../types.js';
+import type { FigurasTarjeta, ResumenCard, Ventanas } from '../types.js';
 import { avancePorArea, enviosDe, listaCiclos, resultadosCiclo } from './ciclo.js';
 
 /** POA activities by semáforo, cumulative from January to the month of `hasta` (DESIGN.md §3, default bands). */

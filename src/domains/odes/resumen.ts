@@ -1,9 +1,8 @@
 import { avg, enlace, round1 } from '../../core/figures.js';
 import { hasRows } from '../../db/sql.js';
 import type { Warehouse } from '../../db/warehouse.js';
-import type { FigurasTarjeta, Ventanas } from '../resumen/types.js';
 import { cifra } from '../tarjetas.js';
-import type { ResumenCard } from '../types.js';
+import type { FigurasTarjeta, ResumenCard, Ventanas } from '../types.js';
 import { getOdesConfig } from './config.js';
 import { computeIndice } from './indice.js';
 import { cumplimiento, resolveProceso } from './queries.js';
