@@ -24,7 +24,7 @@ const TABLES: readonly TableContract[] = [
 ];
 
 /**
- * Uptime of the institution's services. The probes run continuously in the server (src/uptime); every run of this
+ * Uptime of the institution's services. The probes run continuously in the server (src/domains/disponibilidad); every run of this
  * pipeline brings the rollups and outages up to date. Its inbox takes catalogue, maintenance and history files
  * (`servicios*`, `mantenimientos*`, `verificaciones*`; the demo writes them), loaded by the shared runner like any
  * file source: once by content hash, validated against the contract, merged in the run's transaction and archived

@@ -12,7 +12,7 @@ const t = adminApi(async ({ srv, admin }) => {
   dea = await userClient(srv, admin, 'dea.area', 'area', 'DEA');
 });
 
-describe('GET /api/metas/* and /api/indicadores (figures of tests/planning/fixture.ts)', () => {
+describe('GET /api/metas/* and /api/indicadores (figures of tests/metas/fixture.ts)', () => {
   it('resumen: counts by semáforo for the institute and by area, avance = mean of the activities', async () => {
     const r = await t.admin.json<Record<string, unknown>>('/api/metas/resumen?ejercicio=2026&trimestre=1');
     expect(r).toMatchObject({ verde: 1, amarillo: 1, rojo: 1, rebasada: 1, sin_meta: 1 });

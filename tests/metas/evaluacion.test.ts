@@ -6,7 +6,7 @@ import { runAndWait, send, userClient } from '../helpers/client.js';
 import { AVANCE_HEAD, dropPlanning } from './fixture.js';
 
 /**
- * The evaluation cycle over HTTP, on the hand-built Q1 2026 of tests/planning/fixture.ts:
+ * The evaluation cycle over HTTP, on the hand-built Q1 2026 of tests/metas/fixture.ts:
  * UTP needs justifications for E404.19|3 (amarillo, 80) and U01|2026-T1 (rojo, 50); DEA for E404.16|4 (rojo, 0).
  */
 let utp: Client;
