@@ -19,7 +19,7 @@ import { createApi } from '../src/api/app.js';
 import { createToken, createUser } from '../src/auth/users.js';
 import { loadConfig } from '../src/config/index.js';
 import { writeCsv } from '../src/demo/files.js';
-import { getOdesConfig } from '../src/domains/odes/config.js';
+import { getOdesConfig } from '../src/domains/odes/settings.js';
 import { INDICE_SQL, indiceParams, weeklyCortes } from '../src/domains/odes/indice.js';
 import { addDays } from '../src/core/time.js';
 import { listProcesos } from '../src/domains/odes/queries.js';

@@ -5,7 +5,7 @@ import { odesPipeline } from '../../pipelines/odes/index.js';
 import { odesRows, procesosDemo } from '../../pipelines/odes/demo.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { demoContext } from '../../src/demo/index.js';
-import { DEFAULT_ODES_CONFIG } from '../../src/domains/odes/config.js';
+import { DEFAULT_ODES_CONFIG } from '../../src/domains/odes/settings.js';
 import { computeIndice } from '../../src/domains/odes/indice.js';
 import { tempWarehouse } from '../helpers/warehouse.js';
 

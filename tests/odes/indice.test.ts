@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { odesPipeline } from '../../pipelines/odes/index.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
-import { DEFAULT_ODES_CONFIG, getOdesConfig, setOdesConfig } from '../../src/domains/odes/config.js';
+import { DEFAULT_ODES_CONFIG, getOdesConfig, setOdesConfig } from '../../src/domains/odes/settings.js';
 import { computeIndice, componenteMasDebil } from '../../src/domains/odes/indice.js';
 import type { IndiceRow } from '../../src/domains/odes/types.js';
 import { tempWarehouse } from '../helpers/warehouse.js';

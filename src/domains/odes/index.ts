@@ -1,5 +1,5 @@
 import type { DomainModule } from '../types.js';
-import { indiceOdes } from './config.js';
+import { indiceOdes } from './settings.js';
 import { openapi } from './openapi.js';
 import { tarjetaOdes } from './resumen.js';
 import { odesRoutes } from './routes.js';

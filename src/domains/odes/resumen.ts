@@ -3,7 +3,7 @@ import { hasRows } from '../../db/sql.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { cifra } from '../tarjetas.js';
 import type { FigurasTarjeta, ResumenCard, Ventanas } from '../types.js';
-import { getOdesConfig } from './config.js';
+import { getOdesConfig } from './settings.js';
 import { computeIndice } from './indice.js';
 import { cumplimiento, resolveProceso } from './queries.js';
 

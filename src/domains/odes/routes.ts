@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Env } from '../../api/context.js';
 import { requireRoles } from '../../api/middleware/roles/require-roles.js';
 import { HttpError } from '../../core/errors.js';
-import { configProblems, getOdesConfig, odesConfigSchema, proposedConfig, setOdesConfig } from './config.js';
+import { configProblems, getOdesConfig, odesConfigSchema, proposedConfig, setOdesConfig } from './settings.js';
 import { hastaShape, opcion, opcional, proceso, texto } from '../../api/input/schemas.js';
 import { json, params, query } from '../../api/input/validate.js';
 import { consejoDetalle, cumplimiento, listProcesos, resolveProceso, tendencia } from './queries.js';

@@ -1,6 +1,6 @@
 import type { DomainModule } from '../types.js';
 import { openapi } from './openapi.js';
-import { metasSetting } from './queries.js';
+import { metasSetting } from './settings.js';
 import { resumenRoutes } from './routes.js';
 
 /**

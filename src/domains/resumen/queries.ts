@@ -1,30 +1,17 @@
-import { z } from 'zod';
 import type { Pipeline } from '../../../pipelines/runner/types.js';
 import { freshness } from '../../api/queries/runs.js';
 import { round1 } from '../../core/figures.js';
-import { readSetting, type Setting } from '../../core/settings.js';
+import { readSetting } from '../../core/settings.js';
 import { addDays, todayMx } from '../../core/time.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import type { ResumenCard } from '../types.js';
+import { metasSetting } from './settings.js';
 import { PERIODOS, PERIODO_NOMBRE, type Frescura, type Meta, type Periodo, type ResumenGeneral, type SemaforoTarjeta, type Tarjeta, type Ventanas } from './types.js';
 
 /** The leadership overview: one card per KPI with value, semáforo against a target, change, sparkline, freshness. */
 
 /** Sparkline buckets per period: [how many, days each]. */
 const BUCKETS: Record<Periodo, [number, number]> = { mes: [8, 7], trimestre: [6, 30], anio: [12, 30] };
-
-const metaSchema = z.object({ verde: z.number(), amarillo: z.number(), sentido: z.enum(['ascendente', 'descendente']) });
-
-/** The targets of the cards (their defaults come with each card; a stored value overrides them, card by card). */
-export function metasSetting(cards: readonly ResumenCard[]): Setting<Record<string, Meta>> {
-  return {
-    clave: 'resumen.metas',
-    titulo: 'Metas de las tarjetas del Resumen',
-    descripcion: 'Umbrales verde y amarillo de cada tarjeta y si más es mejor (ascendente) o peor (descendente).',
-    predeterminado: Object.fromEntries(cards.map((c) => [c.id, c.meta])),
-    schema: z.object(Object.fromEntries(cards.map((c) => [c.id, metaSchema.partial().strict().optional()]))).strict(),
-  };
-}
 
 export function semaforo(valor: number | null, meta: Meta): SemaforoTarjeta {
   if (valor === null || valor === undefined || Number.isNaN(valor)) return 'sin_datos';

@@ -5,7 +5,8 @@ import { hastaShape, opcion, opcional } from '../../api/input/schemas.js';
 import { query } from '../../api/input/validate.js';
 import { readSetting } from '../../core/settings.js';
 import type { ResumenCard } from '../types.js';
-import { metasSetting, resumenGeneral } from './queries.js';
+import { resumenGeneral } from './queries.js';
+import { metasSetting } from './settings.js';
 
 const resumenQuery = z.object({ periodo: opcional(opcion(['mes', 'trimestre', 'anio'])), ...hastaShape });
 
