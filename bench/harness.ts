@@ -5,16 +5,16 @@ import { createToken, createUser } from '../src/auth/users.js';
 import type { Config } from '../src/config/index.js';
 import type { Warehouse } from '../src/db/warehouse.js';
 import type { Pipeline } from '../pipelines/runner/types.js';
-import type { Rol } from '../src/auth/roles.js';
+import type { Rol } from '../src/core/roles.js';
 
 export function p95(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]!;
 }
 
-/** n timed calls (ms) after one warm-up call. */
-export async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  await fn();
+/** n timed calls (ms) after `warmups` untimed ones. */
+export async function time(n: number, fn: () => Promise<unknown>, warmups = 1): Promise<number[]> {
+  for (let i = 0; i < warmups; i++) await fn();
   const out: number[] = [];
   for (let i = 0; i < n; i++) {
     const t = performance.now();

@@ -15,7 +15,8 @@ import { runPipeline } from '../pipelines/runner/run.js';
 import { ticketRows, TICKET_HEADER } from '../pipelines/tickets/demo.js';
 import { ticketsPipeline } from '../pipelines/tickets/index.js';
 import { apiInProcess, p95, time } from './harness.js';
-import { BACKLOG_SQL, DESGLOSE_SQL, params as sqlParams, RESUMEN_SQL, SEMANAL_SQL, SLA_HORAS_DEFAULT } from '../src/api/queries/incidentes.js';
+import { BACKLOG_SQL, DESGLOSE_SQL, params as sqlParams, RESUMEN_SQL, SEMANAL_SQL } from '../src/domains/incidentes/queries.js';
+import { slaHoras } from '../src/domains/incidentes/settings.js';
 
 export async function benchIncidentes(tickets = 1_000_000, reps = Number(process.env.BENCH_REPS ?? 30)): Promise<Array<{ endpoint: string; api_p95_ms: number; sql_p95_ms: number; ratio: number }>> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-bench-inc-'));
@@ -32,7 +33,7 @@ export async function benchIncidentes(tickets = 1_000_000, reps = Number(process
     const api = await apiInProcess(wh, config, [ticketsPipeline], 'utsi');
     const hasta = today;
     const desde = defaultDesde(today);
-    const params = sqlParams({ desde, hasta }, SLA_HORAS_DEFAULT);
+    const params = sqlParams({ desde, hasta }, slaHoras.predeterminado);
     const cases: Array<[string, string]> = [
       ['resumen', RESUMEN_SQL],
       ['semanal', SEMANAL_SQL],

@@ -19,24 +19,15 @@ import { createApi } from '../src/api/app.js';
 import { createToken, createUser } from '../src/auth/users.js';
 import { loadConfig } from '../src/config/index.js';
 import { writeCsv } from '../src/demo/files.js';
-import { getOdesConfig } from '../src/odes/config.js';
-import { INDICE_SQL, addDays, indiceParams, weeklyCortes } from '../src/odes/indice.js';
-import { listProcesos } from '../src/api/queries/odes.js';
+import { getOdesConfig } from '../src/domains/odes/settings.js';
+import { INDICE_SQL, indiceParams, weeklyCortes } from '../src/domains/odes/indice.js';
+import { addDays } from '../src/core/time.js';
+import { listProcesos } from '../src/domains/odes/queries.js';
 import { openWarehouse } from '../src/server/startup.js';
-import { p95 } from './harness.js';
+import { p95, time } from './harness.js';
 
 const iter = Number(process.argv[process.argv.indexOf('--iter') + 1]) || 40;
 
-async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up
-  const out: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const t0 = performance.now();
-    await fn();
-    out.push(performance.now() - t0);
-  }
-  return out;
-}
 
 /** Loads the data set, then times the API against the bare query (see the header). */
 export async function run(): Promise<void> {
@@ -80,6 +71,11 @@ export async function run(): Promise<void> {
     await new Promise((r) => server.once('listening', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const headers = { authorization: `Bearer ${token}` };
+    const get = async (route: string): Promise<unknown> => {
+      const r = await fetch(base + route, { headers });
+      if (!r.ok) throw new Error(`HTTP ${r.status}`);
+      return r.json();
+    };
 
     const proceso = 'BENCH_2024_2025';
     const hasta = '2025-06-30';
@@ -91,23 +87,15 @@ export async function run(): Promise<void> {
     // The map and the ranking: the index at hasta and four weeks earlier (for the trend arrow).
     {
       const params = indiceParams(proceso, [hasta, addDays(end, -28)], cfg);
-      const bare = await time(iter, () => wh.all(INDICE_SQL, params));
-      const http = await time(iter, async () => {
-        const r = await fetch(`${base}/api/odes/cumplimiento?proceso=${proceso}&hasta=${hasta}`, { headers });
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return r.json();
-      });
+      const bare = await time(iter, () => wh.all(INDICE_SQL, params), 3);
+      const http = await time(iter, () => get(`/api/odes/cumplimiento?proceso=${proceso}&hasta=${hasta}`), 3);
       results.push({ caso: 'cumplimiento (mapa y ranking)', api: p95(http), bare: p95(bare) });
     }
     // The weekly trend of every council over the process.
     {
       const params = indiceParams(proceso, weeklyCortes(info.primera_instalacion!, end), cfg);
-      const bare = await time(Math.max(10, Math.round(iter / 2)), () => wh.all(INDICE_SQL, params));
-      const http = await time(Math.max(10, Math.round(iter / 2)), async () => {
-        const r = await fetch(`${base}/api/odes/tendencia?proceso=${proceso}&hasta=${hasta}`, { headers });
-        if (!r.ok) throw new Error(`HTTP ${r.status}`);
-        return r.json();
-      });
+      const bare = await time(Math.max(10, Math.round(iter / 2)), () => wh.all(INDICE_SQL, params), 3);
+      const http = await time(Math.max(10, Math.round(iter / 2)), () => get(`/api/odes/tendencia?proceso=${proceso}&hasta=${hasta}`), 3);
       results.push({ caso: 'tendencia semanal (242 consejos)', api: p95(http), bare: p95(bare) });
     }
     server.close();

@@ -15,10 +15,10 @@ import { pathToFileURL } from 'node:url';
 import { loadConfig, warehouseFile } from '../src/config/index.js';
 import { inTransaction } from '../src/db/warehouse.js';
 import { openWarehouse } from '../src/server/startup.js';
-import { Monitor } from '../src/uptime/engine.js';
-import { realProbe, type ServiceDef } from '../src/uptime/probe.js';
-import { runRollup } from '../src/uptime/rollup.js';
-import { BatchWriter } from '../src/uptime/writer.js';
+import { Monitor } from '../src/domains/disponibilidad/engine.js';
+import { realProbe, type ServiceDef } from '../src/domains/disponibilidad/probe.js';
+import { runRollup } from '../pipelines/disponibilidad/rollup.js';
+import { BatchWriter } from '../src/domains/disponibilidad/writer.js';
 
 const TARGET_SERVER = `
 const http = require('node:http');

@@ -10,8 +10,9 @@ export default {
   preprocess: vitePreprocess(),
   kit: {
     adapter: adapter({ out: 'build', precompress: false }),
-    // The server's own modules that carry no Node imports (the Mexico City calendar), shared instead of copied.
-    alias: { $core: '../src/core' },
+    // The server's own modules that carry no Node imports, shared instead of copied: the core (Mexico City
+    // calendar, roles) and each domain's types.ts (`import type { … } from '$domains/<dominio>/types'`).
+    alias: { $core: '../src/core', $domains: '../src/domains' },
     csp: {
       mode: 'auto',
       directives: {

@@ -6,26 +6,8 @@ import { todayMx } from '../../src/demo/index.js';
 import { rng, seedFor } from '../../src/demo/rng.js';
 import type { DemoContext } from '../runner/types.js';
 import { HEADERS } from './contract.js';
+import { DEMO_SERVICIOS, MINUTOS_FALLA } from '../../src/demo/servicios.js';
 
-/**
- * The institution's services, pointed at endpoints the server itself serves under /api/publico/demo/ (see
- * src/api/routes/estado-publico.ts): `{local}` is resolved at probe time to the server's URL, known after listen.
- */
-export const DEMO_SERVICIOS = [
-  { id: 'portal', nombre: 'Portal institucional', tipo: 'http', destino: '{local}/api/publico/demo/portal', palabra_clave: 'OPLE Veracruz', criticidad: 'alta', publico: 'si', lat: 60 },
-  { id: 'correo', nombre: 'Correo electrónico', tipo: 'http', destino: '{local}/api/publico/demo/correo', palabra_clave: '', criticidad: 'alta', publico: 'si', lat: 45 },
-  { id: 'candidaturas', nombre: 'Sistema de Registro de Candidaturas', tipo: 'http', destino: '{local}/api/publico/demo/candidaturas', palabra_clave: '', criticidad: 'alta', publico: 'si', lat: 90 },
-  { id: 'prep', nombre: 'PREP', tipo: 'http', destino: '{local}/api/publico/demo/prep', palabra_clave: 'PREP', criticidad: 'alta', publico: 'si', lat: 750 },
-  { id: 'computos', nombre: 'Sistema de Cómputos', tipo: 'http', destino: '{local}/api/publico/demo/computos', palabra_clave: '', criticidad: 'alta', publico: 'si', lat: 110 },
-  { id: 'transmision', nombre: 'Transmisión de sesiones', tipo: 'http', destino: '{local}/api/publico/demo/transmision', palabra_clave: '', criticidad: 'media', publico: 'si', lat: 70 },
-  { id: 'vpn', nombre: 'Red de consejos (VPN)', tipo: 'tcp', destino: '{local}', palabra_clave: '', criticidad: 'alta', publico: 'no', lat: 8 },
-  { id: 'oficialia', nombre: 'Sistema de Oficialía Electoral', tipo: 'http', destino: '{local}/api/publico/demo/oficialia', palabra_clave: '', criticidad: 'media', publico: 'no', lat: 80 },
-  { id: 'intranet', nombre: 'Intranet', tipo: 'http', destino: '{local}/api/publico/demo/intranet', palabra_clave: '', criticidad: 'media', publico: 'no', lat: 50 },
-  { id: 'telefonia', nombre: 'Telefonía IP', tipo: 'tcp', destino: '{local}', palabra_clave: '', criticidad: 'baja', publico: 'no', lat: 5 },
-] as const;
-
-/** The demo's intermittent service fails at these minutes of every hour (Mexico City), live and in the history. */
-export const MINUTOS_FALLA = [10, 11, 12, 13, 14] as const;
 const STEP = 5 * 60_000;
 
 const pad = (n: number): string => String(n).padStart(2, '0');

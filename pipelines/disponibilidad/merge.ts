@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rowsOf } from '../../src/db/warehouse.js';
-import { CatalogError, validateServicio, type Servicio } from '../../src/uptime/catalog.js';
+import { CatalogError, validateServicio, type Servicio } from '../../src/core/uptime.js';
 import type { RunRef, StagedRows } from '../runner/types.js';
 import { lit } from '../runner/validate.js';
 

@@ -2,7 +2,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Pipeline, RunContext } from '../runner/types.js';
 import { tickets } from '../tickets/contract.js';
 import { TICKET_HISTORY_SQL } from '../tickets/history.js';
-import { TICKET_CHECKS } from '../tickets/index.js';
+import { TICKET_REFERENCES } from '../tickets/index.js';
+import { contractChecks } from '../runner/checks.js';
 import { fetchGlpiTickets, glpiConfigFromEnv, glpiLocalTime, GLPI_LABEL, GLPI_WATERMARK_KEY } from './client.js';
 
 /**
@@ -31,6 +32,6 @@ export const glpiPipeline: Pipeline = {
   source: { kind: 'http', table: 'tickets', label: GLPI_LABEL, fetch: fetchGlpiTickets, afterLoad: storeWatermark },
   tables: [tickets],
   transform: TICKET_HISTORY_SQL,
-  checks: TICKET_CHECKS.filter((c) => c.kind !== 'freshness'),
+  checks: [...contractChecks([tickets]), ...TICKET_REFERENCES],
   configured: () => glpiConfigFromEnv() !== null,
 };

@@ -1,5 +1,4 @@
-import path from 'node:path';
-import { writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
+import { writeYears, type Cell } from '../../src/demo/files.js';
 import { rng, seedFor } from '../../src/demo/rng.js';
 import type { DemoContext } from '../runner/types.js';
 
@@ -117,14 +116,13 @@ export function indicadoresYear(ejercicio: number, ctx: Pick<DemoContext, 'seed'
 
 /** Demo: this year's MIR as one XLSX workbook (a sheet per table) and last year's as two CSVs. */
 export async function generateIndicadores(ctx: DemoContext): Promise<void> {
-  const inbox = ctx.inbox('indicadores');
   const year = Number(ctx.today.slice(0, 4));
-  const cur = indicadoresYear(year, ctx);
-  await writeXlsx(path.join(inbox, `mir_${year}.xlsx`), [
+  const [cur, prev] = [indicadoresYear(year, ctx), indicadoresYear(year - 1, ctx)];
+  await writeYears(ctx.inbox('indicadores'), `mir_${year}.xlsx`, [
     { name: 'indicadores', titles: [`Matriz de Indicadores para Resultados ${year}`], header: INDICADORES_HEADER, rows: cur.indicadores },
     { name: 'indicador_mediciones', header: MEDICIONES_HEADER, rows: cur.mediciones },
+  ], [
+    { file: `indicadores_${year - 1}.csv`, header: INDICADORES_HEADER, rows: prev.indicadores },
+    { file: `indicador_mediciones_${year - 1}.csv`, header: MEDICIONES_HEADER, rows: prev.mediciones },
   ]);
-  const prev = indicadoresYear(year - 1, ctx);
-  writeCsv(path.join(inbox, `indicadores_${year - 1}.csv`), INDICADORES_HEADER, prev.indicadores);
-  writeCsv(path.join(inbox, `indicador_mediciones_${year - 1}.csv`), MEDICIONES_HEADER, prev.mediciones);
 }

@@ -1,3 +1,4 @@
+import { columns, oneOf, req, within } from '../runner/contract.js';
 import type { TableContract } from '../runner/types.js';
 
 export const TIPOS_CONSEJO = ['distrital', 'municipal'] as const;
@@ -11,101 +12,58 @@ export const SEVERIDADES = ['baja', 'media', 'alta'] as const;
 
 /** `odes_consejos` — one row per council and process (../shared/contracts/README.md). */
 export const odesConsejos: TableContract = {
-  table: 'odes_consejos',
-  target: 'core.odes_consejos',
-  key: ['proceso', 'clave_odes'],
-  columns: [
-    { name: 'proceso', type: 'text', required: true },
-    { name: 'clave_odes', type: 'text', required: true },
-    { name: 'tipo', type: 'text', required: true, values: TIPOS_CONSEJO },
-    { name: 'cabecera', type: 'text' },
-    { name: 'fecha_instalacion_programada', type: 'date' },
-    { name: 'fecha_instalacion', type: 'date' },
-    { name: 'fecha_conclusion', type: 'date' },
-  ],
+  table: 'odes_consejos', target: 'core.odes_consejos', key: ['proceso', 'clave_odes'],
+  columns: columns({
+    proceso: req('text'), clave_odes: req('text'), tipo: req('text', TIPOS_CONSEJO), cabecera: 'text',
+    fecha_instalacion_programada: 'date', fecha_instalacion: 'date', fecha_conclusion: 'date',
+  }),
 };
 
 /** `odes_integracion` — one row per person per position. */
 export const odesIntegracion: TableContract = {
-  table: 'odes_integracion',
-  target: 'core.odes_integracion',
-  key: ['proceso', 'clave_odes', 'cargo', 'calidad', 'fecha_designacion'],
-  columns: [
-    { name: 'proceso', type: 'text', required: true },
-    { name: 'clave_odes', type: 'text', required: true },
-    { name: 'cargo', type: 'text', required: true, values: CARGOS },
-    { name: 'calidad', type: 'text', required: true, values: CALIDADES },
-    { name: 'persona', type: 'text' },
-    { name: 'fecha_designacion', type: 'date' },
-    { name: 'fecha_baja', type: 'date' },
-    { name: 'motivo_baja', type: 'text', values: MOTIVOS_BAJA },
-  ],
+  table: 'odes_integracion', target: 'core.odes_integracion', key: ['proceso', 'clave_odes', 'cargo', 'calidad', 'fecha_designacion'],
+  columns: columns({
+    proceso: req('text'), clave_odes: req('text'), cargo: req('text', CARGOS), calidad: req('text', CALIDADES),
+    persona: 'text', fecha_designacion: 'date', fecha_baja: 'date', motivo_baja: oneOf(MOTIVOS_BAJA),
+  }),
 };
 
 /** `odes_sesiones` — sessions of each council (not the UTS `sesiones` of the Consejo General). */
 export const odesSesiones: TableContract = {
-  table: 'odes_sesiones',
-  target: 'core.odes_sesiones',
-  key: ['proceso', 'clave_odes', 'numero'],
-  columns: [
-    { name: 'proceso', type: 'text', required: true },
-    { name: 'clave_odes', type: 'text', required: true },
-    { name: 'numero', type: 'int', required: true, range: [1, 100000] },
-    { name: 'tipo', type: 'text', values: TIPOS_SESION },
-    { name: 'fecha_convocatoria', type: 'datetime' },
-    { name: 'fecha_programada', type: 'datetime', required: true },
-    { name: 'fecha_inicio', type: 'datetime' },
-    { name: 'quorum', type: 'bool' },
-    { name: 'acta_aprobada_en', type: 'int', range: [1, 100000] },
-  ],
+  table: 'odes_sesiones', target: 'core.odes_sesiones', key: ['proceso', 'clave_odes', 'numero'],
+  columns: columns({
+    proceso: req('text'), clave_odes: req('text'), numero: within('int', 1, 100000, true), tipo: oneOf(TIPOS_SESION),
+    fecha_convocatoria: 'datetime', fecha_programada: req('datetime'), fecha_inicio: 'datetime', quorum: 'bool',
+    acta_aprobada_en: within('int', 1, 100000),
+  }),
 };
 
 /** `odes_acuerdos` — acuerdos of each council and when they were posted on the estrados. */
 export const odesAcuerdos: TableContract = {
-  table: 'odes_acuerdos',
-  target: 'core.odes_acuerdos',
-  key: ['proceso', 'clave_odes', 'clave_acuerdo'],
-  columns: [
-    { name: 'proceso', type: 'text', required: true },
-    { name: 'clave_odes', type: 'text', required: true },
-    { name: 'clave_acuerdo', type: 'text', required: true },
-    { name: 'sesion_numero', type: 'int' },
-    { name: 'fecha_aprobacion', type: 'datetime', required: true },
-    { name: 'fecha_fijacion_estrados', type: 'datetime' },
-  ],
+  table: 'odes_acuerdos', target: 'core.odes_acuerdos', key: ['proceso', 'clave_odes', 'clave_acuerdo'],
+  columns: columns({
+    proceso: req('text'), clave_odes: req('text'), clave_acuerdo: req('text'), sesion_numero: 'int',
+    fecha_aprobacion: req('datetime'), fecha_fijacion_estrados: 'datetime',
+  }),
 };
 
 /** `odes_entregables` — reports each council owes, with their deadline and delivery. */
 export const odesEntregables: TableContract = {
-  table: 'odes_entregables',
-  target: 'core.odes_entregables',
-  key: ['proceso', 'clave_odes', 'entregable', 'fecha_limite'],
-  columns: [
-    { name: 'proceso', type: 'text', required: true },
-    { name: 'clave_odes', type: 'text', required: true },
-    { name: 'entregable', type: 'text', required: true },
-    { name: 'fecha_limite', type: 'date', required: true },
-    { name: 'fecha_entrega', type: 'date' },
-  ],
+  table: 'odes_entregables', target: 'core.odes_entregables', key: ['proceso', 'clave_odes', 'entregable', 'fecha_limite'],
+  columns: columns({
+    proceso: req('text'), clave_odes: req('text'), entregable: req('text'), fecha_limite: req('date'),
+    fecha_entrega: 'date',
+  }),
 };
 
 /** `odes_supervision` — observations of the supervision visits, with their deadline and attention. */
 export const odesSupervision: TableContract = {
-  table: 'odes_supervision',
-  target: 'core.odes_supervision',
-  key: ['proceso', 'clave_odes', 'folio_visita', 'num_observacion'],
-  columns: [
-    { name: 'proceso', type: 'text', required: true },
-    { name: 'clave_odes', type: 'text', required: true },
-    { name: 'folio_visita', type: 'text', required: true },
-    { name: 'fecha_visita', type: 'date' },
-    { name: 'num_observacion', type: 'int', required: true },
-    { name: 'rubro', type: 'text' },
-    { name: 'observacion', type: 'text' },
-    { name: 'severidad', type: 'text', values: SEVERIDADES },
-    { name: 'fecha_limite', type: 'date' },
-    { name: 'fecha_atencion', type: 'date' },
-  ],
+  table: 'odes_supervision', target: 'core.odes_supervision', key: ['proceso', 'clave_odes', 'folio_visita', 'num_observacion'],
+  columns: columns({
+    proceso: req('text'), clave_odes: req('text'), folio_visita: req('text'), fecha_visita: 'date',
+    num_observacion: req('int'), rubro: 'text', observacion: 'text', severidad: oneOf(SEVERIDADES),
+    fecha_limite: 'date', fecha_atencion: 'date',
+  }),
 };
 
 export const ODES_TABLES = [odesConsejos, odesIntegracion, odesSesiones, odesAcuerdos, odesEntregables, odesSupervision] as const;

@@ -1,3 +1,4 @@
+import { columns, req, oneOf } from '../runner/contract.js';
 import type { TableContract } from '../runner/types.js';
 
 export const TIPOS_PETICIONARIO = ['PP', 'CI', 'OI'] as const;
@@ -5,21 +6,11 @@ export const ESTADOS_PETICION = ['recibida', 'prevenida', 'procedente', 'improce
 
 /** `peticiones` — UTOE petitions to certify electoral facts (../shared/contracts/README.md). */
 export const peticiones: TableContract = {
-  table: 'peticiones',
-  target: 'core.peticiones',
-  key: ['folio'],
-  columns: [
-    { name: 'folio', type: 'text', required: true },
-    { name: 'fecha_recepcion', type: 'datetime', required: true },
-    { name: 'organo', type: 'text', required: true },
-    { name: 'tipo_peticionario', type: 'text', values: TIPOS_PETICIONARIO },
-    { name: 'acto_a_certificar', type: 'text' },
-    { name: 'estado', type: 'text', required: true, values: ESTADOS_PETICION },
-    { name: 'fecha_prevencion', type: 'datetime' },
-    { name: 'fecha_respuesta_prevencion', type: 'datetime' },
-    { name: 'fecha_evaluacion', type: 'datetime' },
-    { name: 'fecha_diligencia', type: 'datetime' },
-    { name: 'fecha_entrega_acta', type: 'datetime' },
-    { name: 'num_acta', type: 'text' },
-  ],
+  table: 'peticiones', target: 'core.peticiones', key: ['folio'],
+  columns: columns({
+    folio: req('text'), fecha_recepcion: req('datetime'), organo: req('text'),
+    tipo_peticionario: oneOf(TIPOS_PETICIONARIO), acto_a_certificar: 'text', estado: req('text', ESTADOS_PETICION),
+    fecha_prevencion: 'datetime', fecha_respuesta_prevencion: 'datetime', fecha_evaluacion: 'datetime',
+    fecha_diligencia: 'datetime', fecha_entrega_acta: 'datetime', num_acta: 'text',
+  }),
 };

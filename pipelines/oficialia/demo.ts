@@ -1,6 +1,4 @@
-import path from 'node:path';
-import { DAY, HOUR, fmtDateTimeMx, fmtIsoLocal, mxMidnight, writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
-import { rng, seedFor } from '../../src/demo/rng.js';
+import { demoYear, fmtDateTimeMx, fmtIsoLocal, HOUR, writeHistory, type Cell } from '../../src/demo/files.js';
 import type { DemoContext } from '../runner/types.js';
 
 export const PETICION_HEADER = [
@@ -28,10 +26,7 @@ const CONSEJOS_ACTIVOS = ['D10', 'D11', 'D14', 'D15', 'D16', 'D29', 'D30', 'M193
 
 /** A year of Oficialía Electoral petitions ending on ctx.today; a few rows deliberately bad. */
 export function peticionRows(ctx: Pick<DemoContext, 'seed' | 'scale' | 'today'>): Cell[][] {
-  const r = rng(seedFor(ctx.seed, 'oficialia'));
-  const end = mxMidnight(ctx.today).getTime() + 17 * HOUR;
-  const start = end - 365 * DAY;
-  const n = Math.round(1400 * ctx.scale);
+  const { r, start, end, n } = demoYear(ctx, 'oficialia', 17, 1400);
   const rows: Cell[][] = [];
   let acta = 0;
   const year = (t: number): number => new Date(t - 6 * HOUR).getUTCFullYear();
@@ -108,14 +103,7 @@ export function badPeticionRows(): Cell[][] {
 }
 
 export async function generateOficialia(ctx: DemoContext): Promise<void> {
-  const rows = peticionRows(ctx);
-  const dir = ctx.inbox('oficialia');
-  const cut = Math.floor(rows.length * 0.6);
-  await writeXlsx(path.join(dir, 'peticiones_historico.xlsx'), [
-    { name: 'Peticiones', titles: ['OPLE Veracruz — Unidad Técnica de Oficialía Electoral', 'Registro de peticiones'], header: PETICION_HEADER, rows: rows.slice(0, cut) },
-  ]);
-  writeCsv(path.join(dir, 'peticiones_recientes.csv'), PETICION_HEADER, [...rows.slice(cut), ...badPeticionRows()], {
-    encoding: 'windows-1252',
-    delimiter: ';',
-  });
+  await writeHistory(ctx.inbox('oficialia'), { xlsx: 'peticiones_historico.xlsx', csv: 'peticiones_recientes.csv' }, {
+    name: 'Peticiones', titles: ['OPLE Veracruz — Unidad Técnica de Oficialía Electoral', 'Registro de peticiones'], header: PETICION_HEADER, rows: peticionRows(ctx),
+  }, 0.6, badPeticionRows());
 }

@@ -1,47 +1,31 @@
+import { MESES } from '../../src/core/time.js';
+import { columns, oneOf, req, within } from '../runner/contract.js';
 import type { Column, TableContract } from '../runner/types.js';
 
-export const MESES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'] as const;
 export const ESTATUS_ACTIVIDAD = ['original', 'modificada', 'nueva', 'cancelada'] as const;
-
-const monthColumns: Column[] = MESES.map((m) => ({ name: m, type: 'number', range: [0, 1e9] as const }));
 
 /** `poa_actividades` — one row per POA activity and ejercicio (../shared/contracts/README.md). */
 export const poaActividades: TableContract = {
-  table: 'poa_actividades',
-  target: 'core.poa_actividades',
-  key: ['ejercicio', 'programa_especifico', 'num_actividad'],
+  table: 'poa_actividades', target: 'core.poa_actividades', key: ['ejercicio', 'programa_especifico', 'num_actividad'],
   columns: [
-    { name: 'ejercicio', type: 'int', required: true, range: [2000, 2100] },
-    { name: 'programa', type: 'text', required: true },
-    { name: 'programa_nombre', type: 'text' },
-    { name: 'programa_especifico', type: 'text', required: true },
-    { name: 'programa_especifico_nombre', type: 'text' },
-    { name: 'area', type: 'text', required: true },
-    { name: 'num_actividad', type: 'int', required: true, range: [1, 100000] },
-    { name: 'descripcion', type: 'text' },
-    { name: 'unidad_medida', type: 'text' },
-    { name: 'cantidad_anual', type: 'number', range: [0, 1e9] },
-    { name: 'fecha_inicio', type: 'date' },
-    { name: 'fecha_termino', type: 'date' },
-    ...monthColumns,
-    { name: 'estatus', type: 'text', values: ESTATUS_ACTIVIDAD },
+    ...columns({
+      ejercicio: within('int', 2000, 2100, true), programa: req('text'), programa_nombre: 'text', programa_especifico: req('text'),
+      programa_especifico_nombre: 'text', area: req('text'), num_actividad: within('int', 1, 100000, true), descripcion: 'text',
+      unidad_medida: 'text', cantidad_anual: within('number', 0, 1e9), fecha_inicio: 'date', fecha_termino: 'date',
+    }),
+    ...MESES.map((m): Column => ({ name: m, type: 'number', range: [0, 1e9] })),
+    ...columns({ estatus: oneOf(ESTATUS_ACTIVIDAD) }),
   ],
 };
 
 /** `poa_avance` — the quantity an area reports as achieved for one activity and month. */
 export const poaAvance: TableContract = {
-  table: 'poa_avance',
-  target: 'core.poa_avance',
-  key: ['ejercicio', 'programa_especifico', 'num_actividad', 'mes'],
-  columns: [
-    { name: 'ejercicio', type: 'int', required: true, range: [2000, 2100] },
-    { name: 'programa_especifico', type: 'text', required: true },
-    { name: 'num_actividad', type: 'int', required: true, range: [1, 100000] },
-    { name: 'mes', type: 'int', required: true, range: [1, 12] },
-    { name: 'realizado', type: 'number', range: [0, 1e9] },
-    { name: 'observaciones', type: 'text' },
-    { name: 'fecha_reporte', type: 'date' },
-  ],
+  table: 'poa_avance', target: 'core.poa_avance', key: ['ejercicio', 'programa_especifico', 'num_actividad', 'mes'],
+  columns: columns({
+    ejercicio: within('int', 2000, 2100, true), programa_especifico: req('text'),
+    num_actividad: within('int', 1, 100000, true), mes: within('int', 1, 12, true),
+    realizado: within('number', 0, 1e9), observaciones: 'text', fecha_reporte: 'date',
+  }),
 };
 
 export const POA_TABLES: readonly TableContract[] = [poaActividades, poaAvance];

@@ -1,8 +1,7 @@
-import path from 'node:path';
-import { writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
+import { writeYears, type Cell } from '../../src/demo/files.js';
 import { rng, seedFor, type Rng } from '../../src/demo/rng.js';
 import type { DemoContext } from '../runner/types.js';
-import { MESES } from './contract.js';
+import { MESES } from '../../src/core/time.js';
 
 export const ACTIVIDADES_HEADER = [
   'ejercicio', 'programa', 'programa_nombre', 'programa_especifico', 'programa_especifico_nombre', 'area', 'num_actividad',
@@ -190,14 +189,13 @@ export function poaYear(ejercicio: number, ctx: Pick<DemoContext, 'seed' | 'scal
 
 /** Demo: this year's POA as one XLSX workbook (one sheet per table) and last year's as two CSVs. */
 export async function generatePoa(ctx: DemoContext): Promise<void> {
-  const inbox = ctx.inbox('poa');
   const year = Number(ctx.today.slice(0, 4));
-  const cur = poaYear(year, ctx);
-  await writeXlsx(path.join(inbox, `poa_${year}.xlsx`), [
+  const [cur, prev] = [poaYear(year, ctx), poaYear(year - 1, ctx)];
+  await writeYears(ctx.inbox('poa'), `poa_${year}.xlsx`, [
     { name: 'poa_actividades', titles: [`Programa Operativo Anual ${year}`, 'Unidad Técnica de Planeación'], header: ACTIVIDADES_HEADER, rows: cur.actividades },
     { name: 'poa_avance', titles: [`Avance mensual del POA ${year}`], header: AVANCE_HEADER, rows: cur.avance },
-  ]);
-  const prev = poaYear(year - 1, ctx);
-  writeCsv(path.join(inbox, `poa_actividades_${year - 1}.csv`), ACTIVIDADES_HEADER, prev.actividades, { encoding: 'utf-8-bom' });
-  writeCsv(path.join(inbox, `poa_avance_${year - 1}.csv`), AVANCE_HEADER, prev.avance, { encoding: 'utf-8-bom' });
+  ], [
+    { file: `poa_actividades_${year - 1}.csv`, header: ACTIVIDADES_HEADER, rows: prev.actividades },
+    { file: `poa_avance_${year - 1}.csv`, header: AVANCE_HEADER, rows: prev.avance },
+  ], 'utf-8-bom');
 }

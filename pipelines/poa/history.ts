@@ -1,4 +1,4 @@
-import { MESES } from './contract.js';
+import { MESES } from '../../src/core/time.js';
 
 const months = (a: string): string => `[${MESES.map((m) => `${a}.${m}`).join(', ')}]`;
 

@@ -1,23 +1,12 @@
-import type { Pipeline } from '../runner/types.js';
-import { ESTATUS_ACTIVIDAD, POA_TABLES } from './contract.js';
+import { references } from '../runner/checks.js';
+import { filesPipeline } from '../runner/pipeline.js';
+import { POA_TABLES } from './contract.js';
 import { generatePoa } from './demo.js';
 import { POA_HISTORY_SQL } from './history.js';
 
 /** UTP: the Programa Operativo Anual and the monthly progress each area reports, dropped as CSV/XLSX. */
-export const poaPipeline: Pipeline = {
-  name: 'poa',
-  titulo: 'Programa Operativo Anual y avance mensual (UTP)',
-  schedule: '20 * * * *',
-  freshnessHours: 24 * 45,
-  source: { kind: 'files' },
-  tables: POA_TABLES,
-  transform: POA_HISTORY_SQL,
-  checks: [
-    { kind: 'unique', table: 'core.poa_actividades', columns: ['ejercicio', 'programa_especifico', 'num_actividad'] },
-    { kind: 'unique', table: 'core.poa_avance', columns: ['ejercicio', 'programa_especifico', 'num_actividad', 'mes'] },
-    { kind: 'accepted_values', table: 'core.poa_actividades', column: 'estatus', values: ESTATUS_ACTIVIDAD },
-    { kind: 'relationship', table: 'core.poa_actividades', column: 'area', ref: 'core.unidades', refColumn: 'siglas' },
-    { kind: 'relationship', table: 'core.poa_avance', column: 'programa_especifico', ref: 'core.poa_actividades', refColumn: 'programa_especifico' },
-  ],
-  demo: generatePoa,
-};
+export const poaPipeline = filesPipeline({
+  name: 'poa', titulo: 'Programa Operativo Anual y avance mensual (UTP)', schedule: '20 * * * *', freshnessHours: 24 * 45,
+  tables: POA_TABLES, transform: POA_HISTORY_SQL, demo: generatePoa,
+  checks: [references('core.poa_actividades.area', 'core.unidades.siglas'), references('core.poa_avance.programa_especifico', 'core.poa_actividades.programa_especifico')],
+});

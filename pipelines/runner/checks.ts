@@ -1,5 +1,5 @@
 import type { Warehouse } from '../../src/db/warehouse.js';
-import type { Check } from './types.js';
+import type { Check, TableContract } from './types.js';
 import { ident, lit } from './validate.js';
 
 export interface CheckResult {
@@ -8,6 +8,19 @@ export interface CheckResult {
   tabla: string;
   fallas: number;
   muestra: unknown[];
+}
+
+/**
+ * The checks a source's contracts imply, for each table they load: its key is unique, its required columns are
+ * not null, and a column with a list of values takes only those. A pipeline adds what a contract cannot say
+ * (relationships, freshness) after these.
+ */
+export function contractChecks(tables: readonly TableContract[]): Check[] {
+  return tables.filter((t) => t.checked !== false).flatMap((t): Check[] => [
+    { kind: 'unique', table: t.target, columns: t.key },
+    ...t.columns.filter((c) => c.required).map((c): Check => ({ kind: 'not_null', table: t.target, column: c.name })),
+    ...t.columns.filter((c) => c.values).map((c): Check => ({ kind: 'accepted_values', table: t.target, column: c.name, values: c.values! })),
+  ]);
 }
 
 export function checkName(ch: Check): string {
@@ -52,3 +65,16 @@ export async function runChecks(wh: Warehouse, checks: readonly Check[]): Promis
   }
   return out;
 }
+
+/** Rows of `from` (table.column) whose value is not in `to` (table.column). */
+export function references(from: string, to: string, where?: string): Check {
+  const [t1, s1, c1] = from.split('.');
+  const [t2, s2, c2] = to.split('.');
+  return { kind: 'relationship', table: `${t1}.${s1}`, column: c1!, ref: `${t2}.${s2}`, refColumn: c2!, ...(where ? { where } : {}) };
+}
+
+/** The last value of `column` (table.column) is older than `maxHours`. */
+export const freshness = (column: string, maxHours: number): Check => {
+  const [s, t, c] = column.split('.');
+  return { kind: 'freshness', table: `${s}.${t}`, column: c!, maxHours };
+};

@@ -29,6 +29,8 @@ export interface TableContract {
    * as a catalogue updated in place. Runs inside the run's transaction; may quarantine rows of its own.
    */
   merge?: (c: DuckDBConnection, rows: StagedRows, run: RunRef) => Promise<{ cargadas: number; rechazadas: number }>;
+  /** false: no checks are derived from this contract (a table too large to scan on every run, e.g. raw probe checks). */
+  checked?: false;
 }
 
 /** The validated rows of one input, as a custom merge sees them. */

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { DAY, HOUR, fmtDateMx, fmtDateTimeMx, fmtIsoLocal, mxMidnight, writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
-import { rng, seedFor, type Rng } from '../../src/demo/rng.js';
+import { DAY, demoYear, fmtDateMx, fmtDateTimeMx, fmtIsoLocal, HOUR, mxMidnight, writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
+import type { Rng } from '../../src/demo/rng.js';
 import type { DemoContext } from '../runner/types.js';
 
 export const SESION_HEADER = [
@@ -49,9 +49,7 @@ function noticeHours(r: Rng, tipo: string): number {
 
 /** A year of sessions and acuerdos ending on ctx.today; a few rows deliberately bad. */
 export function sesionesData(ctx: Pick<DemoContext, 'seed' | 'scale' | 'today'>): { sesiones: Cell[][]; acuerdos: Cell[][] } {
-  const r = rng(seedFor(ctx.seed, 'sesiones'));
-  const end = mxMidnight(ctx.today).getTime() + 16 * HOUR;
-  const start = end - 365 * DAY;
+  const { r, start, end } = demoYear(ctx, 'sesiones', 16, 0);
   const sesiones: Cell[][] = [];
   const acuerdos: Cell[][] = [];
   const year = (t: number): number => new Date(t - 6 * HOUR).getUTCFullYear();

@@ -1,6 +1,4 @@
-import path from 'node:path';
-import { DAY, HOUR, fmtDateTimeMx, fmtIsoLocal, mxMidnight, writeCsv, writeXlsx, type Cell } from '../../src/demo/files.js';
-import { rng, seedFor } from '../../src/demo/rng.js';
+import { demoYear, fmtDateTimeMx, fmtIsoLocal, HOUR, writeHistory, type Cell } from '../../src/demo/files.js';
 import type { DemoContext } from '../runner/types.js';
 
 export const TICKET_HEADER = [
@@ -31,10 +29,7 @@ const prioridad = (u: number, i: number): number => Math.min(6, Math.max(1, Math
 
 /** A year of help-desk tickets ending on ctx.today, in the GLPI export's columns; some rows deliberately bad. */
 export function ticketRows(ctx: Pick<DemoContext, 'seed' | 'scale' | 'today'>): Cell[][] {
-  const r = rng(seedFor(ctx.seed, 'tickets'));
-  const end = mxMidnight(ctx.today).getTime() + 18 * HOUR;
-  const start = end - 365 * DAY;
-  const n = Math.round(3200 * ctx.scale);
+  const { r, start, end, n } = demoYear(ctx, 'tickets', 18, 3200);
   const rows: Cell[][] = [];
   for (let k = 0; k < n; k++) {
     const id = 10000 + k;
@@ -82,15 +77,8 @@ export function badTicketRows(): Cell[][] {
 }
 
 export async function generateTickets(ctx: DemoContext): Promise<void> {
-  const rows = ticketRows(ctx);
-  const dir = ctx.inbox('tickets');
-  const cut = Math.floor(rows.length * 0.8);
   // The older part arrives as the XLSX report GLPI users save (with title rows), the rest as a CSV export.
-  await writeXlsx(path.join(dir, 'tickets_historico.xlsx'), [
-    { name: 'Tickets', titles: ['OPLE Veracruz — UTSI', 'Reporte de tickets de mesa de ayuda'], header: TICKET_HEADER, rows: rows.slice(0, cut) },
-  ]);
-  writeCsv(path.join(dir, 'tickets_export_reciente.csv'), TICKET_HEADER, [...rows.slice(cut), ...badTicketRows()], {
-    encoding: 'windows-1252',
-    delimiter: ';',
-  });
+  await writeHistory(ctx.inbox('tickets'), { xlsx: 'tickets_historico.xlsx', csv: 'tickets_export_reciente.csv' }, {
+    name: 'Tickets', titles: ['OPLE Veracruz — UTSI', 'Reporte de tickets de mesa de ayuda'], header: TICKET_HEADER, rows: ticketRows(ctx),
+  }, 0.8, badTicketRows());
 }

@@ -16,14 +16,13 @@ import { healthRoutes } from './routes/health.js';
 import { pipelinesRoutes } from './routes/pipelines.js';
 import { tokensRoutes } from './routes/tokens.js';
 import { usuariosRoutes } from './routes/usuarios.js';
-import { domainRoutes } from './domains.js';
+import { mountDomains, PUBLIC_PREFIXES } from './domains.js';
 import { exportarRoutes } from './routes/exportar.js';
 import { configuracionRoutes } from './routes/configuracion.js';
 import { respaldosRoutes } from './routes/respaldos.js';
 
 /** Routes that answer without a session. Everything else under /api needs one (and a role). */
 const PUBLIC = new Set(['/api/health', '/api/auth/login', '/api/openapi.json']);
-const PUBLIC_PREFIXES = ['/api/publico/'];
 
 /** JSON bodies are small; a file upload has its own bound (ATALAYA_MAX_ARCHIVO_MB). */
 export const MAX_JSON_BYTES = 1024 * 1024;
@@ -63,7 +62,7 @@ export function createApi(ctx: AppContext): Hono<Env> {
   api.route('/exportar', exportarRoutes);
   api.route('/configuracion', configuracionRoutes);
   api.route('/respaldos', respaldosRoutes);
-  for (const [prefix, routes] of domainRoutes) api.route(prefix, routes);
+  mountDomains(api);
   api.notFound((c) => c.json({ error: 'Ruta no encontrada.' }, 404));
   api.onError((e, c) => errorResponse(c, e));
   return api;

@@ -1,26 +1,29 @@
-import type { Hono } from 'hono';
+import { Hono } from 'hono';
 import type { Env } from './context.js';
-import { disponibilidadRoutes } from './routes/disponibilidad.js';
-import { publicoRoutes } from './routes/estado-publico.js';
-import { incidentesRoutes } from './routes/incidentes.js';
-import { odesRoutes } from './routes/odes.js';
-import { oficialiaRoutes } from './routes/oficialia.js';
-import { resumenRoutes } from './routes/resumen.js';
-import { sesionesRoutes } from './routes/sesiones.js';
-import { metasRoutes } from './routes/metas.js';
-import { indicadoresRoutes } from './routes/indicadores.js';
-import { evaluacionRoutes } from './routes/evaluacion.js';
+import { requireAccess } from './middleware/roles/index.js';
+import { DOMAINS } from '../domains/registry.js';
+import { demoRoutes } from '../demo/servicios.js';
 
-/** The figure routers of each unit: [prefix under /api, router]. Each domain issue adds its line. */
-export const domainRoutes: Array<[string, Hono<Env>]> = [
-  ['/disponibilidad', disponibilidadRoutes],
-  ['/publico', publicoRoutes],
-  ['/odes', odesRoutes],
-  ['/incidentes', incidentesRoutes],
-  ['/oficialia', oficialiaRoutes],
-  ['/sesiones', sesionesRoutes],
-  ['/resumen', resumenRoutes],
-  ['/metas', metasRoutes],
-  ['/indicadores', indicadoresRoutes],
-  ['/evaluacion', evaluacionRoutes],
+/** Prefixes under /api that answer without a session: the domains' public routers and the demo's endpoints. */
+export const PUBLIC_PREFIXES: readonly string[] = [
+  ...DOMAINS.flatMap((d) => d.routers.filter((r) => r.public).map((r) => `/api${r.prefix}/`)),
+  '/api/publico/demo/',
 ];
+
+/** The one place where the domains' routers are mounted: each under its prefix, behind its domain's roles. */
+export function mountDomains(api: Hono<Env>): void {
+  for (const d of DOMAINS) {
+    for (const r of d.routers) {
+      if (r.public) {
+        api.route(r.prefix, r.router);
+        continue;
+      }
+      const guarded = new Hono<Env>();
+      guarded.use('*', requireAccess(d.id));
+      guarded.route('/', r.router);
+      api.route(r.prefix, guarded);
+    }
+  }
+  // The demo's services (src/demo): they exist only with the demo on.
+  api.route('/publico/demo', demoRoutes);
+}

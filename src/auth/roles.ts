@@ -1,38 +1,21 @@
-export const ROLES = ['admin', 'direccion', 'utp', 'utvodes', 'utsi', 'utoe', 'uts', 'area'] as const;
-export type Rol = (typeof ROLES)[number];
+import { ROLES, type Rol } from '../core/roles.js';
+import { DOMAINS } from '../domains/registry.js';
 
-export const ROL_NOMBRE: Record<Rol, string> = {
-  admin: 'Administración',
-  direccion: 'Dirección',
-  utp: 'UTP — Planeación',
-  utvodes: 'UTVODES — Vinculación con los ODES',
-  utsi: 'UTSI — Servicios Informáticos',
-  utoe: 'UTOE — Oficialía Electoral',
-  uts: 'UTS — Secretariado',
-  area: 'Área',
-};
+export { ROLES, ROL_NOMBRE, isRol, type Rol } from '../core/roles.js';
 
-/** Who may read each domain of figures (admin runs Atalaya and may see everything). */
-export const ACCESS = {
-  resumen: ['admin', 'direccion', 'utp', 'utvodes', 'utsi', 'utoe', 'uts'],
-  metas: ['admin', 'direccion', 'utp', 'area'],
-  evaluacion: ['admin', 'direccion', 'utp', 'area'],
-  odes: ['admin', 'direccion', 'utvodes'],
-  incidentes: ['admin', 'direccion', 'utsi'],
-  disponibilidad: ['admin', 'direccion', 'utsi'],
-  oficialia: ['admin', 'direccion', 'utoe', 'utvodes'],
-  sesiones: ['admin', 'direccion', 'uts'],
-  cartografia: ['admin', 'direccion', 'utvodes', 'utsi', 'utp', 'utoe', 'uts', 'area'],
+/** Who may use each platform part that is not a domain (admin runs Atalaya and may see everything). */
+export const PLATFORM_ACCESS = {
+  cartografia: ROLES,
   procesos: ['admin'],
   usuarios: ['admin'],
 } as const satisfies Record<string, readonly Rol[]>;
 
-export type Domain = keyof typeof ACCESS;
+/** The access table: the platform's entries and each domain's roles (src/domains/registry.ts). */
+export const ACCESS: Readonly<Record<string, readonly Rol[]>> = {
+  ...PLATFORM_ACCESS,
+  ...Object.fromEntries(DOMAINS.map((d) => [d.id, d.roles])),
+};
 
-export function canAccess(rol: Rol, domain: Domain): boolean {
-  return (ACCESS[domain] as readonly Rol[]).includes(rol);
-}
-
-export function isRol(x: unknown): x is Rol {
-  return typeof x === 'string' && (ROLES as readonly string[]).includes(x);
+export function canAccess(rol: Rol, id: string): boolean {
+  return (ACCESS[id] ?? []).includes(rol);
 }

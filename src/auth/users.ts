@@ -5,7 +5,7 @@ import { audit } from '../audit/log.js';
 import { esperado, HttpError, parseInput } from '../core/errors.js';
 import { hashPassword } from './passwords.js';
 import { passwordProblem } from './password-policy.js';
-import { ROLES, type Rol } from './roles.js';
+import { ROLES, type Rol } from '../core/roles.js';
 import { createToken } from './tokens.js';
 
 export interface Usuario {

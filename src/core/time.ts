@@ -58,3 +58,17 @@ export function mxInstant(local: string): string {
 export function dayRangeInstants(r: { desde: string; hasta: string }): { desde: string; hasta: string } {
   return { desde: mxInstant(r.desde), hasta: mxInstant(addDays(r.hasta, 1)) };
 }
+
+/** A date range of a figure: ISO dates, both included (Mexico City days). */
+export interface Rango {
+  desde: string;
+  hasta: string;
+}
+
+/** An instant as Mexico City reads it (dd/mm/aaaa hh:mm by default), for messages, reports and the CLI. */
+export function formatMx(iso: string, opts: Intl.DateTimeFormatOptions = { dateStyle: 'short', timeStyle: 'short' }): string {
+  return new Date(iso).toLocaleString('es-MX', { timeZone: TZ, ...opts });
+}
+
+/** The months in Spanish, abbreviated (the POA's monthly columns). */
+export const MESES = ['ene', 'feb', 'mar', 'abr', 'may', 'jun', 'jul', 'ago', 'sep', 'oct', 'nov', 'dic'] as const;

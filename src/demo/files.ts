@@ -1,8 +1,10 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { writeFileAtomic, writeViaTemp } from '../db/durable.js';
+import { rng, seedFor, type Rng } from './rng.js';
 
 export type Cell = string | number | null | undefined;
 
@@ -50,6 +52,24 @@ export async function writeXlsx(
   markArrived(file);
 }
 
+type Sheet = { name: string; titles?: readonly string[]; header: readonly string[]; rows: readonly (readonly Cell[])[] };
+
+/**
+ * A source's history as the unit delivers it: the first `historico` part of its rows as the XLSX report its system
+ * saves (with title rows), the rest (and `malas`, the bad rows a real capture carries) as a Windows-1252 CSV with `;`.
+ */
+export async function writeHistory(dir: string, files: { xlsx: string; csv: string }, sheet: Sheet, historico: number, malas: readonly (readonly Cell[])[]): Promise<void> {
+  const cut = Math.floor(sheet.rows.length * historico);
+  await writeXlsx(path.join(dir, files.xlsx), [{ ...sheet, rows: sheet.rows.slice(0, cut) }]);
+  writeCsv(path.join(dir, files.csv), sheet.header, [...sheet.rows.slice(cut), ...malas], { encoding: 'windows-1252', delimiter: ';' });
+}
+
+/** This year's tables as one XLSX workbook (a sheet per table), and last year's as one CSV per table. */
+export async function writeYears(dir: string, workbook: string, actual: readonly Sheet[], anterior: ReadonlyArray<{ file: string; header: readonly string[]; rows: readonly (readonly Cell[])[] }>, encoding?: 'utf-8-bom'): Promise<void> {
+  await writeXlsx(path.join(dir, workbook), actual);
+  for (const t of anterior) writeCsv(path.join(dir, t.file), t.header, t.rows, encoding ? { encoding } : {});
+}
+
 const pad = (n: number): string => String(n).padStart(2, '0');
 
 /** dd/mm/aaaa hh:mm in Mexico City wall time (UTC−6, no DST since 2022). */
@@ -79,3 +99,12 @@ export function mxMidnight(iso: string): Date {
 
 export const HOUR = 3600_000;
 export const DAY = 24 * HOUR;
+
+/**
+ * The frame of a year of generated rows of `fuente` ending on ctx.today at `hora` (Mexico City): its random stream
+ * (the same for a seed), the window's start and end instants, and how many rows (`porAnio` at scale 1).
+ */
+export function demoYear(ctx: { seed: number; scale: number; today: string }, fuente: string, hora: number, porAnio: number): { r: Rng; start: number; end: number; n: number } {
+  const end = mxMidnight(ctx.today).getTime() + hora * HOUR;
+  return { r: rng(seedFor(ctx.seed, fuente)), start: end - 365 * DAY, end, n: Math.round(porAnio * ctx.scale) };
+}

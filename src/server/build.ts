@@ -6,20 +6,30 @@ import { ROOT } from '../config/index.js';
 export const DASHBOARD_DIR = path.join(ROOT, 'dashboard');
 export const DASHBOARD_BUILD = path.join(DASHBOARD_DIR, 'build');
 
-function newestMtime(dir: string): number {
+/** The newest modification under `dir` of the files `keep` selects (default: every file). */
+function newestMtime(dir: string, keep: (name: string) => boolean = () => true): number {
   let max = 0;
   for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, e.name);
-    max = Math.max(max, e.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+    max = Math.max(max, e.isDirectory() ? newestMtime(p, keep) : keep(e.name) ? fs.statSync(p).mtimeMs : 0);
   }
   return max;
+}
+
+/** What the dashboard is built from: its own sources, the core it shares ($core) and each domain's types.ts ($domains). */
+function newestSource(): number {
+  return Math.max(
+    newestMtime(path.join(DASHBOARD_DIR, 'src')),
+    newestMtime(path.join(ROOT, 'src', 'core')),
+    newestMtime(path.join(ROOT, 'src', 'domains'), (name) => name === 'types.ts'),
+  );
 }
 
 function isStale(): boolean {
   const marker = path.join(DASHBOARD_BUILD, 'handler.js');
   // Test servers start many at once against a build made beforehand; they must not rebuild it concurrently.
   if (process.env.ATALAYA_SKIP_BUILD === '1' && fs.existsSync(marker)) return false;
-  return !fs.existsSync(marker) || newestMtime(path.join(DASHBOARD_DIR, 'src')) > fs.statSync(marker).mtimeMs;
+  return !fs.existsSync(marker) || newestSource() > fs.statSync(marker).mtimeMs;
 }
 
 const BUILD_LOCK = path.join(DASHBOARD_DIR, '.construyendo.lock');

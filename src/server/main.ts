@@ -10,7 +10,6 @@ import { startAuthMaintenance } from '../auth/maintenance.js';
 import { sessionTokenOf } from '../api/input/client.js';
 import { API_CSP, securityHeaders } from '../api/middleware/headers/index.js';
 import { makePrivate, PRIVATE_UMASK } from '../core/private-files.js';
-import { closeBrowser } from '../planning/browser.js';
 import { decodablePath, guarded, logStrayRejections } from './boundary.js';
 import { Scheduler } from '../scheduler/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
@@ -19,7 +18,8 @@ import { scheduleBackups } from '../backup/schedule.js';
 import { ensureAdmin, issueCliToken, openWarehouse, writeServerFile } from './startup.js';
 import { runStarter } from './pipelines.js';
 import { ensureDashboardBuilt, DASHBOARD_BUILD } from './build.js';
-import { startDomainServices } from './services.js';
+import { DOMAINS } from '../domains/registry.js';
+import { navigation } from './nav.js';
 import { loadDemo, StartupCancelled } from './demo.js';
 import { gracefulStop } from './shutdown.js';
 import { Tasks } from './tasks.js';
@@ -83,7 +83,9 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
     });
   }
   scheduleBackups(scheduler, wh, config.dataDir, tasks);
-  startDomainServices(ctx);
+  // The domains' background work (the uptime probes…) runs while the scheduler does.
+  const services = DOMAINS.flatMap((d) => d.services ?? []);
+  for (const s of services) scheduler.addLoop(() => s.start(ctx));
 
   const api = createApi(ctx);
   const apiListener = getRequestListener(api.fetch);
@@ -103,10 +105,13 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
       res.end('Solicitud inválida: la dirección no está bien codificada.');
       return;
     }
-    // The dashboard learns who is logged in from the same session store, without opening the warehouse itself.
+    // The dashboard learns who is logged in from the same session store, without opening the warehouse itself…
     const token = sessionTokenOf(req.headers.cookie, SESSION_COOKIE);
     const user = token ? await userForSession(wh, token, config).catch(() => null) : null;
-    (req as http.IncomingMessage & { atalayaUser?: unknown }).atalayaUser = user ? { usuario: user.usuario, rol: user.rol, area: user.area, csrf: user.csrf } : null;
+    const forDashboard = req as http.IncomingMessage & { atalayaUser?: unknown; atalayaNav?: unknown };
+    forDashboard.atalayaUser = user ? { usuario: user.usuario, rol: user.rol, area: user.area, csrf: user.csrf } : null;
+    // Its navigation and access table too, computed from the domains' registry (the dashboard copies no roles).
+    forDashboard.atalayaNav = navigation(user?.rol ?? null);
     handler(req, res, () => {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
@@ -132,7 +137,7 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
     (closing ??= (async () => {
       stopAuthMaintenance();
       await gracefulStop({ wh, scheduler, tasks, server });
-      await closeBrowser();
+      for (const s of services) await s.close?.();
       fs.rmSync(path.join(config.dataDir, 'servidor.json'), { force: true });
     })());
   return { url, close };

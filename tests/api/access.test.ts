@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type Client, type TestServer } from '../helpers/server.js';
+import { describe, expect, it } from 'vitest';
+import { adminApi } from '../helpers/api.js';
+import type { Client } from '../helpers/client.js';
 
-let srv: TestServer;
-let admin: Client;
-let csrf: string;
-beforeAll(async () => {
-  srv = await startTestServer();
-  admin = srv.client();
-  csrf = ((await (await admin.login()).json()) as { csrf: string }).csrf;
-});
-afterAll(async () => srv?.stop());
+/** The API in process: routes, sessions, roles and CSRF are the app's (tests/api/auth.test.ts proves the real server). */
+const t = adminApi();
 
 type Doc = { paths: Record<string, Record<string, { security?: unknown[] }>> };
 /** Routes designed to answer without a session; any other public route must be added here on purpose. */
@@ -23,16 +17,16 @@ const post = (body: unknown, headers: Record<string, string> = {}, method = 'POS
 });
 
 async function newUser(usuario: string, rol: string, area?: string): Promise<Client> {
-  const r = await admin.fetch('/api/usuarios', post({ usuario, password: 'Clave-Segura-123', rol, area }, { 'x-csrf-token': csrf }));
+  const r = await t.admin.fetch('/api/usuarios', post({ usuario, password: 'Clave-Segura-123', rol, area }, { 'x-csrf-token': t.csrf }));
   expect(r.status).toBe(201);
-  const c = srv.client();
+  const c = t.srv.client();
   expect((await c.login(usuario, 'Clave-Segura-123')).status).toBe(200);
   return c;
 }
 
 describe('every /api route needs a session', () => {
   it('each route of the OpenAPI document answers 401 without a session, except the public ones', async () => {
-    const doc = (await (await fetch(`${srv.url}/api/openapi.json`)).json()) as Doc;
+    const doc = (await (await t.srv.request('/api/openapi.json')).json()) as Doc;
     const ops: Array<{ method: string; path: string; isPublic: boolean }> = [];
     for (const [p, methods] of Object.entries(doc.paths)) {
       for (const [m, op] of Object.entries(methods)) {
@@ -46,21 +40,21 @@ describe('every /api route needs a session', () => {
     expect(ops.length).toBeGreaterThan(15);
     const failures: string[] = [];
     for (const op of ops.filter((o) => !o.isPublic)) {
-      const url = srv.url + op.path.replace(/\{[^}]+\}/g, '1');
+      const url = op.path.replace(/\{[^}]+\}/g, '1');
       const init: RequestInit = op.method === 'GET' ? {} : post({}, {}, op.method);
-      const r = await fetch(url, { ...init, redirect: 'manual' });
+      const r = await t.srv.request(url, init);
       if (r.status !== 401) failures.push(`${op.method} ${op.path} → ${r.status}`);
       else expect(await r.json()).toEqual({ error: 'Inicie sesión para continuar.' });
     }
     expect(failures).toEqual([]);
     for (const key of PUBLIC) {
       const [method, p] = key.split(' ') as [string, string];
-      if (method === 'GET' && !p.includes('{')) expect((await fetch(srv.url + p)).status, key).toBe(200);
+      if (method === 'GET' && !p.includes('{')) expect((await t.srv.request(p)).status, key).toBe(200);
     }
     // The demo's endpoints exist only with the demo on (this server runs without it).
-    expect((await fetch(`${srv.url}/api/publico/demo/portal`)).status).toBe(404);
+    expect((await t.srv.request('/api/publico/demo/portal')).status).toBe(404);
     // Routes nobody documented are closed too.
-    expect((await fetch(`${srv.url}/api/no-existe`)).status).toBe(401);
+    expect((await t.srv.request('/api/no-existe')).status).toBe(401);
   });
 
   it('a role without access gets 403; with access, 200', async () => {
@@ -82,20 +76,20 @@ describe('every /api route needs a session', () => {
 describe('CSRF', () => {
   it('a cross-origin POST carrying the session cookie → 403; same-origin with the token → 201', async () => {
     const body = { usuario: 'intruso', password: 'Clave-Segura-123', rol: 'admin' };
-    const evil = await admin.fetch('/api/usuarios', post(body, { origin: 'http://evil.example' }));
+    const evil = await t.admin.fetch('/api/usuarios', post(body, { origin: 'http://evil.example' }));
     expect(evil.status).toBe(403);
     expect(((await evil.json()) as { error: string }).error).toMatch(/origen cruzado/);
-    const site = await admin.fetch('/api/usuarios', post(body, { 'sec-fetch-site': 'cross-site' }));
+    const site = await t.admin.fetch('/api/usuarios', post(body, { 'sec-fetch-site': 'cross-site' }));
     expect(site.status).toBe(403);
     // A form-encodable body (what a hostile page can send without preflight) without the token → 403.
-    const form = await admin.fetch('/api/usuarios', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(body) });
+    const form = await t.admin.fetch('/api/usuarios', { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(body) });
     expect(form.status).toBe(403);
-    const wrongToken = await admin.fetch('/api/usuarios', post(body, { 'x-csrf-token': 'otro' }));
+    const wrongToken = await t.admin.fetch('/api/usuarios', post(body, { 'x-csrf-token': 'otro' }));
     expect(wrongToken.status).toBe(403);
-    const users = (await admin.json<Array<{ usuario: string }>>('/api/usuarios')).map((u) => u.usuario);
+    const users = (await t.admin.json<Array<{ usuario: string }>>('/api/usuarios')).map((u) => u.usuario);
     expect(users).not.toContain('intruso');
-    const origin = new URL(srv.url).origin;
-    const ok = await admin.fetch('/api/usuarios', post(body, { origin, 'x-csrf-token': csrf }));
+    const origin = 'http://localhost';
+    const ok = await t.admin.fetch('/api/usuarios', post(body, { origin, 'x-csrf-token': t.csrf }));
     expect(ok.status).toBe(201);
   });
 });

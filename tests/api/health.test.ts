@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dropFile } from '../helpers/warehouse.js';
 import { startTestServer, type TestServer } from '../helpers/server.js';
-import { csv, ticket } from '../pipelines/runner/tickets-helpers.js';
+import { csv, ticket } from '../helpers/tickets.js';
 
 let srv: TestServer;
 beforeAll(async () => {

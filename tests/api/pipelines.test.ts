@@ -1,36 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dropFile } from '../helpers/warehouse.js';
-import { startTestServer, type Client, type TestServer } from '../helpers/server.js';
-import { csv, ticket } from '../pipelines/runner/tickets-helpers.js';
+import { adminApi } from '../helpers/api.js';
+import { runNow as run, type Run } from '../helpers/client.js';
+import { csv, ticket } from '../helpers/tickets.js';
 
-let srv: TestServer;
-let c: Client;
-let csrf: string;
-beforeAll(async () => {
-  srv = await startTestServer();
-  c = srv.client();
-  csrf = ((await (await c.login()).json()) as { csrf: string }).csrf;
-});
-afterAll(async () => srv?.stop());
+const t = adminApi();
 
-type Run = { id: number; estado: string; filas_leidas: number; filas_cargadas: number; filas_rechazadas: number; inicio: string; fin: string | null; error: string | null };
-
-async function runNow(name: string): Promise<Run> {
-  const r = await c.fetch(`/api/pipelines/${name}/ejecutar`, { method: 'POST', headers: { 'x-csrf-token': csrf } });
-  expect(r.status).toBe(202);
-  const { id } = (await r.json()) as { id: number };
-  expect(Number.isInteger(id)).toBe(true);
-  for (let i = 0; i < 600; i++) {
-    const run = await c.json<Run>(`/api/pipelines/${name}/ejecuciones/${id}`);
-    if (run.estado !== 'en_curso') return run;
-    await new Promise((res) => setTimeout(res, 100));
-  }
-  throw new Error('la ejecución no terminó');
-}
+const runNow = (name: string): Promise<Run> => run(t.admin, name);
 
 describe('runs and quarantine API', () => {
   it('POST /api/pipelines/<nombre>/ejecutar → 202 and the id; GET /api/pipelines lists runs newest first', async () => {
-    dropFile(srv.dataDir, 'tickets', 'tickets_a.csv', csv([
+    dropFile(t.srv.dataDir, 'tickets', 'tickets_a.csv', csv([
       ticket(1), // row 2
       ticket(2, { fecha_apertura: '31/02/2026 10:00' }), // row 3: bad date
       ticket(3, { estado: 'escalado' }), // row 4: unknown state
@@ -40,26 +20,26 @@ describe('runs and quarantine API', () => {
     const second = await runNow('tickets');
     expect(second).toMatchObject({ estado: 'exito', filas_leidas: 0, filas_cargadas: 0 });
 
-    const list = await c.json<Array<{ nombre: string; programacion: string | null; ejecuciones: Run[] }>>('/api/pipelines');
-    const t = list.find((p) => p.nombre === 'tickets')!;
-    expect(t.programacion).toBe('*/30 * * * *');
-    expect(t.ejecuciones.map((r) => r.id)).toEqual([second.id, first.id]);
-    expect(Object.keys(t.ejecuciones[0]!)).toEqual(expect.arrayContaining(['id', 'estado', 'filas_leidas', 'filas_cargadas', 'filas_rechazadas', 'inicio', 'fin', 'error']));
-    expect(Date.parse(t.ejecuciones[0]!.fin!)).toBeGreaterThanOrEqual(Date.parse(t.ejecuciones[0]!.inicio));
+    const list = await t.admin.json<Array<{ nombre: string; programacion: string | null; ejecuciones: Run[] }>>('/api/pipelines');
+    const tk = list.find((p) => p.nombre === 'tickets')!;
+    expect(tk.programacion).toBe('*/30 * * * *');
+    expect(tk.ejecuciones.map((r) => r.id)).toEqual([second.id, first.id]);
+    expect(Object.keys(tk.ejecuciones[0]!)).toEqual(expect.arrayContaining(['id', 'estado', 'filas_leidas', 'filas_cargadas', 'filas_rechazadas', 'inicio', 'fin', 'error']));
+    expect(Date.parse(tk.ejecuciones[0]!.fin!)).toBeGreaterThanOrEqual(Date.parse(tk.ejecuciones[0]!.inicio));
     expect(list.map((p) => p.nombre)).toEqual(expect.arrayContaining(['tickets', 'cartografia']));
 
-    expect((await c.fetch('/api/pipelines/no-existe/ejecutar', { method: 'POST', headers: { 'x-csrf-token': csrf } })).status).toBe(404);
+    expect((await t.admin.fetch('/api/pipelines/no-existe/ejecutar', { method: 'POST', headers: { 'x-csrf-token': t.csrf } })).status).toBe(404);
   });
 
   it('GET /api/cuarentena?pipeline= lists file, row (header = row 1), field and reason; formato=csv downloads them', async () => {
-    const rows = await c.json<Array<{ archivo: string; fila: number; campo: string; motivo: string }>>('/api/cuarentena?pipeline=tickets');
+    const rows = await t.admin.json<Array<{ archivo: string; fila: number; campo: string; motivo: string }>>('/api/cuarentena?pipeline=tickets');
     expect(rows.map(({ archivo, fila, campo }) => ({ archivo, fila, campo }))).toEqual([
       { archivo: 'tickets_a.csv', fila: 3, campo: 'fecha_apertura' },
       { archivo: 'tickets_a.csv', fila: 4, campo: 'estado' },
     ]);
     expect(rows[1]!.motivo).toMatch(/escalado/);
-    expect(await c.json('/api/cuarentena?pipeline=cartografia')).toEqual([]);
-    const dl = await c.fetch('/api/cuarentena?pipeline=tickets&formato=csv');
+    expect(await t.admin.json('/api/cuarentena?pipeline=cartografia')).toEqual([]);
+    const dl = await t.admin.fetch('/api/cuarentena?pipeline=tickets&formato=csv');
     expect(dl.headers.get('content-type')).toMatch(/text\/csv/);
     expect(dl.headers.get('content-disposition')).toMatch(/cuarentena_tickets\.csv/);
     const text = await dl.text();

@@ -4,8 +4,8 @@ import { createToken, listTokens, revokeToken } from '../../src/auth/tokens.js';
 import { createUser, updateUser } from '../../src/auth/users.js';
 import { saveSetting } from '../../src/config/settings.js';
 import { addDays, todayMx } from '../../src/core/time.js';
-import { setOdesConfig } from '../../src/odes/config.js';
-import { createServicio } from '../../src/uptime/catalog.js';
+import { setOdesConfig } from '../../src/domains/odes/settings.js';
+import { createServicio } from '../../src/domains/disponibilidad/catalog.js';
 import { inProcessApi, type InProcessApi } from '../helpers/api.js';
 
 let t: InProcessApi;

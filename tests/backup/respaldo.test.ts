@@ -10,7 +10,7 @@ import { runPipeline } from '../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../pipelines/tickets/index.js';
 import { coreSnapshot, openData } from '../helpers/crash.js';
 import { dropFile, tempWarehouse } from '../helpers/warehouse.js';
-import { csv, ticket } from '../pipelines/runner/tickets-helpers.js';
+import { csv, ticket } from '../helpers/tickets.js';
 
 const cleanup: Array<() => void> = [];
 afterEach(() => {
@@ -20,6 +20,16 @@ afterEach(() => {
 const mode = (p: string): number => fs.statSync(p).mode & 0o777;
 const everything = (wh: Warehouse): Promise<Record<string, unknown[]>> => coreSnapshot(wh, ['core', 'ops', 'app']);
 
+/** Everything in the warehouse of a data folder, opened as the next start would open it (and closed again). */
+async function everythingIn(dataDir: string): Promise<Record<string, unknown[]>> {
+  const wh = await openData(dataDir);
+  try {
+    return await everything(wh);
+  } finally {
+    wh.close();
+  }
+}
+
 async function loaded(dataDir: string, wh: Warehouse, name: string, ids: number[]): Promise<void> {
   dropFile(dataDir, 'tickets', name, csv(ids.map((id) => ticket(id))));
   expect((await runPipeline(wh, ticketsPipeline, { dataDir })).estado).toBe('exito');
@@ -28,7 +38,7 @@ async function loaded(dataDir: string, wh: Warehouse, name: string, ids: number[
 describe('backups (real DuckDB files, in process)', () => {
   it('round trip: create, change the data, restore; the warehouse is as at the backup and the replaced one is kept aside', async () => {
     const t = await tempWarehouse('atalaya-resp-');
-    let wh = t.wh;
+    const wh = t.wh;
     cleanup.push(() => fs.rmSync(t.dataDir, { recursive: true, force: true }));
     try {
       await loaded(t.dataDir, wh, 'a.csv', [1, 2, 3]);
@@ -56,17 +66,14 @@ describe('backups (real DuckDB files, in process)', () => {
 
       const res = await restoreBackup(t.dataDir, r.nombre);
       expect(res.reemplazados).not.toBeNull();
-      wh = await openData(t.dataDir);
-      expect(await everything(wh)).toEqual(atBackup);
-      wh.close();
+      expect(await everythingIn(t.dataDir)).toEqual(atBackup);
 
       // The replaced warehouse is whole in reemplazados/ (private), and opens with the changes.
       expect(mode(res.reemplazados!)).toBe(0o700);
       const asideDir = path.join(t.dataDir, 'otra');
       fs.mkdirSync(asideDir);
       fs.copyFileSync(path.join(res.reemplazados!, 'atalaya.duckdb'), path.join(asideDir, 'atalaya.duckdb'));
-      wh = await openData(asideDir);
-      expect(await everything(wh)).toEqual(changed);
+      expect(await everythingIn(asideDir)).toEqual(changed);
     } finally {
       wh.close();
     }
@@ -88,12 +95,7 @@ describe('backups (real DuckDB files, in process)', () => {
     expect((await t.wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM core.tickets'))!.n).toBe(5003);
     t.wh.close();
     await restoreBackup(t.dataDir, r.nombre);
-    const wh = await openData(t.dataDir);
-    try {
-      expect(await everything(wh)).toEqual(before);
-    } finally {
-      wh.close();
-    }
+    expect(await everythingIn(t.dataDir)).toEqual(before);
   });
 
   it('keeps the newest ATALAYA_RESPALDOS_RETENER backups; restore refuses names that are not backups', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/config/index.js';
 import { dropFile } from '../helpers/warehouse.js';
-import { csv, ticket } from '../pipelines/runner/tickets-helpers.js';
+import { csv, ticket } from '../helpers/tickets.js';
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-cli-'));
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { loadConfig } from '../../src/config/index.js';
 import type { Warehouse } from '../../src/db/warehouse.js';
 import { openWarehouse } from '../../src/server/startup.js';
-import { COLS, ticket } from '../pipelines/runner/tickets-helpers.js';
+import { COLS, ticket } from './tickets.js';
 
 /** Writes a CSV of `n` valid tickets with ids firstId…, dated a minute ago (so no loader waits for it to settle). */
 export function writeTickets(file: string, firstId: number, n: number): string {

@@ -3,8 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ROOT } from '../../src/config/index.js';
+import { sessionClient, TEST_PASSWORD, type Client } from './client.js';
 
-export const TEST_PASSWORD = 'Prueba-Clave-2026!';
+export { TEST_PASSWORD, type Client };
 
 export interface TestServer {
   url: string;
@@ -18,13 +19,6 @@ export interface TestServer {
   kill9: () => Promise<void>;
   exited: SpawnedServer['exited'];
   waitForLog: SpawnedServer['waitForLog'];
-}
-
-export interface Client {
-  login: (usuario?: string, password?: string) => Promise<Response>;
-  fetch: (route: string, init?: RequestInit) => Promise<Response>;
-  json: <T = unknown>(route: string) => Promise<T>;
-  cookie: () => string | null;
 }
 
 export interface SpawnedServer {
@@ -132,28 +126,6 @@ export async function startTestServer(opts: ServerOptions = {}): Promise<TestSer
       });
     });
   };
-  const client = (): Client => {
-    let cookie: string | null = null;
-    const doFetch = (route: string, init: RequestInit = {}): Promise<Response> => {
-      const headers = new Headers(init.headers);
-      if (cookie) headers.set('cookie', cookie);
-      return fetch(url + route, { ...init, headers, redirect: 'manual' });
-    };
-    return {
-      cookie: () => cookie,
-      fetch: doFetch,
-      login: async (usuario = 'admin', password = TEST_PASSWORD) => {
-        const r = await doFetch('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ usuario, password }) });
-        const set = r.headers.get('set-cookie');
-        if (set) cookie = set.split(';')[0]!;
-        return r;
-      },
-      json: async <T>(route: string): Promise<T> => {
-        const r = await doFetch(route);
-        if (!r.ok) throw new Error(`GET ${route} → ${r.status}: ${await r.text()}`);
-        return (await r.json()) as T;
-      },
-    };
-  };
+  const client = (): Client => sessionClient((route, init) => fetch(url + route, { ...init, redirect: 'manual' }));
   return { url, dataDir, proc, log: out, client, stop, kill9: spawned.kill9, exited: spawned.exited, waitForLog: spawned.waitForLog };
 }

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,4 +34,20 @@ export function dropFile(dataDir: string, pipeline: string, name: string, conten
   fs.writeFileSync(file, content);
   markArrived(file, ageS);
   return file;
+}
+
+export type TempWarehouse = Awaited<ReturnType<typeof tempWarehouse>>;
+
+/**
+ * For a test file or describe block: a temporary warehouse made before its tests (then `prepare`, e.g. files
+ * loaded) and removed after them. Its fields are set once the tests run.
+ */
+export function warehouseForTests(prepare: (t: TempWarehouse) => Promise<void> = async () => undefined): TempWarehouse {
+  const t = {} as TempWarehouse;
+  beforeAll(async () => {
+    Object.assign(t, await tempWarehouse());
+    await prepare(t);
+  }, 180_000);
+  afterAll(() => t.close?.());
+  return t;
 }

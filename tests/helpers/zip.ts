@@ -47,25 +47,22 @@ export function buildZip(entries: ZipEntryInput[]): Buffer {
       extra.writeBigUInt64LE(BigInt(body.length), 12);
       extra.writeBigUInt64LE(BigInt(offset), 20);
     }
-    const local = Buffer.alloc(30);
+    // The fields both headers hold, from «version needed» on: at 4 in the local header, at 6 in the central one.
+    const fields = (h: Buffer, at: number): Buffer => {
+      h.writeUInt16LE(z64 ? 45 : 20, at);
+      h.writeUInt16LE(e.stored ? 0 : 8, at + 4);
+      h.writeUInt32LE(crc32(raw), at + 10);
+      h.writeUInt32LE(z64 ? 0xffffffff : body.length, at + 14);
+      h.writeUInt32LE(z64 ? 0xffffffff : Math.min(size, 0xffffffff), at + 18);
+      h.writeUInt16LE(name.length, at + 22);
+      h.writeUInt16LE(extra.length, at + 24);
+      return h;
+    };
+    const local = fields(Buffer.alloc(30), 4);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(z64 ? 45 : 20, 4);
-    local.writeUInt16LE(e.stored ? 0 : 8, 8);
-    local.writeUInt32LE(crc32(raw), 14);
-    local.writeUInt32LE(z64 ? 0xffffffff : body.length, 18);
-    local.writeUInt32LE(z64 ? 0xffffffff : Math.min(size, 0xffffffff), 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(extra.length, 28);
-    const central = Buffer.alloc(46);
+    const central = fields(Buffer.alloc(46), 6);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(z64 ? 45 : 20, 4);
-    central.writeUInt16LE(z64 ? 45 : 20, 6);
-    central.writeUInt16LE(e.stored ? 0 : 8, 10);
-    central.writeUInt32LE(crc32(raw), 16);
-    central.writeUInt32LE(z64 ? 0xffffffff : body.length, 20);
-    central.writeUInt32LE(z64 ? 0xffffffff : Math.min(size, 0xffffffff), 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt16LE(extra.length, 30);
     central.writeUInt32LE(z64 ? 0xffffffff : offset, 42);
     locals.push(local, name, extra, body);
     centrals.push(central, name, extra);

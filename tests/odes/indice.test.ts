@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { odesPipeline } from '../../pipelines/odes/index.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
-import { DEFAULT_ODES_CONFIG, getOdesConfig, setOdesConfig } from '../../src/odes/config.js';
-import { computeIndice, componenteMasDebil, type IndiceRow } from '../../src/odes/indice.js';
+import { DEFAULT_ODES_CONFIG, getOdesConfig, setOdesConfig } from '../../src/domains/odes/settings.js';
+import { computeIndice, componenteMasDebil } from '../../src/domains/odes/indice.js';
+import type { IndiceRow } from '../../src/domains/odes/types.js';
 import { tempWarehouse } from '../helpers/warehouse.js';
 import { dropFile } from '../helpers/warehouse.js';
 import { dropFixture, EXPECTED, FILES, HASTA, PROCESO } from './fixture.js';

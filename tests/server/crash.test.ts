@@ -9,7 +9,7 @@ import { openWarehouse } from '../../src/server/startup.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../pipelines/tickets/index.js';
 import { dropFile } from '../helpers/warehouse.js';
-import { csv, ticket } from '../pipelines/runner/tickets-helpers.js';
+import { csv, ticket } from '../helpers/tickets.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -24,11 +24,11 @@ function dataDir(): string {
 
 const open = (dir: string): Promise<Warehouse> => openWarehouse(loadConfig({ ...process.env, ATALAYA_DATA_DIR: dir, ATALAYA_DEMO: '0' }));
 
-/** Full contents of every core and mart table, each sorted by all its columns. */
+/** Full contents of every core table, each sorted by all its columns. */
 async function snapshot(wh: Warehouse): Promise<Record<string, unknown[]>> {
   const tables = await wh.all<{ s: string; t: string }>(
     `SELECT table_schema AS s, table_name AS t FROM information_schema.tables
-     WHERE table_schema IN ('core', 'mart') AND table_type = 'BASE TABLE' ORDER BY 1, 2`);
+     WHERE table_schema = 'core' AND table_type = 'BASE TABLE' ORDER BY 1, 2`);
   const out: Record<string, unknown[]> = {};
   for (const { s, t } of tables) out[`${s}.${t}`] = await wh.all(`SELECT * FROM "${s}"."${t}" ORDER BY ALL`);
   return out;

@@ -1,29 +1,25 @@
-import type { SessionInfo } from '../app.d';
+import type { PageAccess, Rol } from '$core/roles';
+import { ROL_NOMBRE } from '$core/roles';
 
-type Rol = SessionInfo['rol'];
+/**
+ * The navigation and the access table come from the server with the session (layout data `nav`, `acceso`),
+ * computed from the domains' registry: nothing here lists roles.
+ */
 
-export interface NavItem {
-  href: string;
-  label: string;
-  roles: readonly Rol[];
+/** The access entry of a path: the longest prefix that covers it ('/' covers only the home page). */
+export function accesoDe(path: string, acceso: readonly PageAccess[]): PageAccess | null {
+  const covers = (a: PageAccess): boolean => (a.href === '/' ? path === '/' : path === a.href || path.startsWith(`${a.href}/`));
+  return acceso.filter(covers).sort((a, b) => b.href.length - a.href.length)[0] ?? null;
 }
 
-const ALL: readonly Rol[] = ['admin', 'direccion', 'utp', 'utvodes', 'utsi', 'utoe', 'uts', 'area'];
-
-/** Navigation by area; each entry shown to the roles that can read it (the API checks again). */
-export const NAV: readonly NavItem[] = [
-  { href: '/', label: 'Resumen', roles: ['admin', 'direccion', 'utp', 'utvodes', 'utsi', 'utoe', 'uts'] },
-  { href: '/metas', label: 'Metas y evaluación', roles: ['admin', 'direccion', 'utp', 'area'] },
-  { href: '/odes', label: 'ODES', roles: ['admin', 'direccion', 'utvodes'] },
-  { href: '/incidentes', label: 'Incidentes', roles: ['admin', 'direccion', 'utsi'] },
-  { href: '/disponibilidad', label: 'Disponibilidad', roles: ['admin', 'direccion', 'utsi'] },
-  { href: '/oficialia', label: 'Oficialía', roles: ['admin', 'direccion', 'utoe', 'utvodes'] },
-  { href: '/sesiones', label: 'Sesiones', roles: ['admin', 'direccion', 'uts'] },
-  { href: '/admin', label: 'Administración', roles: ['admin'] },
-];
-
-export function navFor(rol: Rol | undefined): NavItem[] {
-  return NAV.filter((n) => rol && (n.roles as readonly Rol[]).includes(rol));
+/** Whether `rol` may open `path` (a path no entry covers is open to every user with a session). */
+export function puedeAbrir(rol: Rol | undefined, path: string, acceso: readonly PageAccess[]): boolean {
+  const a = accesoDe(path, acceso);
+  return !a || (!!rol && a.roles.includes(rol));
 }
 
-export { ALL };
+/** «Administración o Dirección»: the names of the roles that may open a page, for its «sin permiso» notice. */
+export function rolesQuePueden(a: PageAccess): string {
+  const names = a.roles.map((r) => ROL_NOMBRE[r]);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} o ${names.at(-1)}` : (names[0] ?? '');
+}

@@ -1,10 +1,6 @@
-export const ROL_NOMBRE: Record<string, string> = {
-  admin: 'Administración',
-  direccion: 'Dirección',
-  utp: 'UTP — Planeación',
-  utvodes: 'UTVODES — Vinculación con los ODES',
-  utsi: 'UTSI — Servicios Informáticos',
-  utoe: 'UTOE — Oficialía Electoral',
-  uts: 'UTS — Secretariado',
-  area: 'Área',
-};
+// The roles and their names live once, in the server's core (src/core/roles.ts).
+import { ROL_NOMBRE as NOMBRES } from '$core/roles';
+
+export { ROLES, type Rol } from '$core/roles';
+/** The Spanish name of each role (indexable by any text, as the pages read it from the API). */
+export const ROL_NOMBRE: Readonly<Record<string, string>> = NOMBRES;

@@ -6,9 +6,9 @@ import { freshness, runsOf, type Ejecucion } from '../../api/queries/runs.js';
 import { progressBar } from '../progress.js';
 import { call, type Remote } from '../remote.js';
 import { fail, withTarget } from '../target.js';
+import { formatMx } from '../../core/time.js';
 
-const fmt = (iso: string | null): string =>
-  iso ? new Date(iso).toLocaleString('es-MX', { timeZone: 'America/Mexico_City', dateStyle: 'short', timeStyle: 'short' }) : '—';
+const fmt = (iso: string | null): string => (iso ? formatMx(iso) : '—');
 
 function printRuns(runs: Ejecucion[]): void {
   if (runs.length === 0) return console.log('Sin ejecuciones.');

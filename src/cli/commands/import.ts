@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config/index.js';
 import { runPipeline } from '../../../pipelines/runner/run.js';
-import { cartografiaPipeline } from '../../../pipelines/cartografia/index.js';
+import { findPipeline } from '../../../pipelines/registry.js';
 import type { Ejecucion } from '../../api/queries/runs.js';
 import { call } from '../remote.js';
 import { fail, withTarget } from '../target.js';
@@ -13,7 +13,7 @@ export async function importCartografia(args: string[], _o: unknown, config: Con
   const result = await withTarget(
     config,
     async (wh) => {
-      const r = await runPipeline(wh, cartografiaPipeline, { dataDir: config.dataDir, origen: 'cli', options: { archivo: file } });
+      const r = await runPipeline(wh, findPipeline('cartografia')!, { dataDir: config.dataDir, origen: 'cli', options: { archivo: file } });
       return { estado: r.estado, cargadas: r.cargadas, error: r.error };
     },
     async (r) => {

@@ -8,8 +8,9 @@ import { processAlive } from '../../db/durable.js';
 import { SERVER_FILE } from '../../server/startup.js';
 import { call, findRemote, type Remote } from '../remote.js';
 import { fail, withTarget } from '../target.js';
+import { formatMx } from '../../core/time.js';
 
-const fmt = (iso: string): string => new Date(iso).toLocaleString('es-MX', { timeZone: 'America/Mexico_City', dateStyle: 'short', timeStyle: 'medium' });
+const fmt = (iso: string): string => formatMx(iso, { dateStyle: 'short', timeStyle: 'medium' });
 
 /** The server of this data folder, when one is running and the CLI can reach it. */
 function runningServer(config: Config): Remote | null {

@@ -1,5 +1,5 @@
 import type { Config } from '../../config/index.js';
-import { CatalogError, createServicio, deleteServicio, listServicios, type Servicio } from '../../uptime/catalog.js';
+import { CatalogError, createServicio, deleteServicio, listServicios, type Servicio } from '../../domains/disponibilidad/catalog.js';
 import { call } from '../remote.js';
 import { fail, withTarget } from '../target.js';
 

@@ -1,4 +1,4 @@
-import { ACCESS, type Domain, type Rol } from '../../auth/roles.js';
+import { ACCESS, type Rol } from '../../auth/roles.js';
 import { TIPOS_REGLA } from './types.js';
 
 /**
@@ -36,7 +36,7 @@ export function filterVisible<T extends Scope>(viewer: Viewer, alertas: readonly
 
 /** The access domain of a rule type (unknown types: `procesos`, admin only). */
 export function domainOfType(tipo: string): string {
-  return (TIPOS_REGLA as Record<string, { dominio: string }>)[tipo]?.dominio ?? ('procesos' satisfies Domain);
+  return (TIPOS_REGLA as Record<string, { dominio: string }>)[tipo]?.dominio ?? 'procesos';
 }
 
 /** The rule types whose alerts a role may see at all (to subscribe to a rule, its type must be one of them). */

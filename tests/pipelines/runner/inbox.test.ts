@@ -8,7 +8,7 @@ import { readInboxFile, scanInbox } from '../../../pipelines/runner/inbox/scan.j
 import { runPipeline } from '../../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../../pipelines/tickets/index.js';
 import { dropFile, tempWarehouse } from '../../helpers/warehouse.js';
-import { csv, ticket } from './tickets-helpers.js';
+import { csv, ticket } from '../../helpers/tickets.js';
 
 type Tmp = Awaited<ReturnType<typeof tempWarehouse>>;
 let tmp: Tmp;

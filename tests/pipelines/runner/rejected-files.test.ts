@@ -7,7 +7,7 @@ import type { Pipeline } from '../../../pipelines/runner/types.js';
 import { ticketsPipeline } from '../../../pipelines/tickets/index.js';
 import { buildZip, deflatedZeros, xlsxParts } from '../../helpers/zip.js';
 import { dropFile, tempWarehouse } from '../../helpers/warehouse.js';
-import { COLS, csv, ticket } from './tickets-helpers.js';
+import { COLS, csv, ticket } from '../../helpers/tickets.js';
 
 type Tmp = Awaited<ReturnType<typeof tempWarehouse>>;
 let tmp: Tmp;

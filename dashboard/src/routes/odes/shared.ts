@@ -1,44 +1,9 @@
 /** Types, labels and colors shared by the ODES pages (map, ranking, council). */
-export const COMPONENTES = ['instalacion', 'integracion', 'sesiones', 'actas', 'estrados', 'entregables', 'supervision'] as const;
-export type Componente = (typeof COMPONENTES)[number];
+// The components, their names and «¿Cómo se calcula?» notes, and the API's row: once, in the server's types.
+import type { Componente, SemaforoOdes } from '$domains/odes/types';
 
-export const COMPONENTE_NOMBRE: Record<Componente, string> = {
-  instalacion: 'Instalación',
-  integracion: 'Integración',
-  sesiones: 'Sesiones',
-  actas: 'Actas',
-  estrados: 'Estrados',
-  entregables: 'Entregables',
-  supervision: 'Supervisión',
-};
-
-export const COMPONENTE_COMO: Record<Componente, string> = {
-  instalacion: '100 si el consejo se instaló a más tardar en la fecha programada; 0 si no; sin información si aún no vencía.',
-  integracion: 'Cargos propietarios ocupados a la fecha de corte / cargos propietarios del consejo.',
-  sesiones: 'Sesiones programadas hasta la fecha de corte que se celebraron con quórum / esas sesiones.',
-  actas: 'Sesiones celebradas seguidas de otra sesión celebrada cuya acta ya se aprobó / esas sesiones.',
-  estrados: 'Acuerdos aprobados hasta la fecha de corte fijados en estrados dentro del plazo configurado / esos acuerdos.',
-  entregables: 'Entregables con fecha límite hasta el corte entregados a tiempo / esos entregables.',
-  supervision: 'Observaciones de supervisión con fecha límite hasta el corte atendidas a tiempo / esas observaciones.',
-};
-
-export type Componentes = Record<Componente, number | null>;
-export type Semaforo = 'verde' | 'amarillo' | 'rojo' | 'sin_info';
-
-export interface CumplimientoRow {
-  clave_odes: string;
-  tipo: 'distrital' | 'municipal';
-  cabecera: string | null;
-  indice: number | null;
-  componentes_con_datos: number;
-  componentes: Componentes;
-  municipio_cvegeo: string | null;
-  distrito: number | null;
-  componente_mas_debil: Componente | null;
-  semaforo: Semaforo;
-  bajo_desempeno: boolean;
-  tendencia: { indice_anterior: number | null; cambio: number | null; direccion: 'mejora' | 'empeora' | 'estable' | null };
-}
+export { COMPONENTES, COMPONENTE_COMO, COMPONENTE_NOMBRE, type Componente, type Componentes, type CumplimientoRow } from '$domains/odes/types';
+export type Semaforo = SemaforoOdes;
 
 export interface Proceso {
   proceso: string;

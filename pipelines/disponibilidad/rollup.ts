@@ -1,0 +1,158 @@
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { rowsOf } from '../../src/db/warehouse.js';
+import { LAT_BASE } from '../../src/core/uptime.js';
+
+/**
+ * Incremental rollups and outages (run by the `disponibilidad` pipeline, in its transaction).
+ *
+ * Each run recomputes, from the raw checks, everything from `desde` on, where `desde` is the start of the hour
+ * that holds the last minute already rolled up minus a 3-minute margin for checks still in the writer's buffer
+ * (or an earlier time asked for in core.disp_recalculo, when a maintenance window changed after the fact). The
+ * recomputation deletes and re-inserts those buckets, so running it twice changes nothing. Day rollups are
+ * rebuilt from the hour rollups of the days touched. A check inside a maintenance window of its service counts
+ * in `mantenimiento`, not in `ok`, and is left out of the uptime denominator and of outage detection.
+ */
+
+export const SQL_DESDE = `
+SELECT
+  (SELECT max(inicio) FROM core.disp_agregados WHERE nivel = 'minuto') AS ultimo_minuto,
+  (SELECT min(ts) FROM core.disp_verificaciones) AS primera,
+  (SELECT min(desde) FROM core.disp_recalculo) AS recalculo,
+  (SELECT max(registrado_en) FROM core.disp_recalculo) AS recalculo_marca`;
+
+/** Per service: the time after which outages are recomputed (see runRollup). */
+export const SQL_ANCLAS = `
+CREATE OR REPLACE TEMP TABLE _disp_anclas AS
+WITH ids AS (
+  SELECT DISTINCT servicio_id FROM core.disp_verificaciones WHERE ts >= $desde::TIMESTAMPTZ - INTERVAL 1 DAY
+), ultimo_ok AS (
+  SELECT servicio_id, max(ts) AS t FROM core.disp_verificaciones
+  WHERE ok AND ts >= $desde::TIMESTAMPTZ - INTERVAL 1 DAY AND ts < $desde::TIMESTAMPTZ GROUP BY 1
+), a0 AS (
+  SELECT i.servicio_id, coalesce(u.t, $desde::TIMESTAMPTZ - INTERVAL 1 DAY) AS a FROM ids i LEFT JOIN ultimo_ok u USING (servicio_id)
+)
+SELECT a0.servicio_id,
+  least(a0.a, coalesce((SELECT min(c.inicio) FROM core.disp_caidas c
+                        WHERE c.servicio_id = a0.servicio_id AND (c.fin IS NULL OR c.fin > a0.a)) - INTERVAL 1 MICROSECOND, a0.a)) AS ancla
+FROM a0`;
+
+export const SQL_CHECKS = `
+CREATE OR REPLACE TEMP TABLE _disp_chk AS
+SELECT v.servicio_id, v.ts, v.ok, v.latencia_ms, v.error,
+  EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = v.servicio_id AND v.ts >= m.inicio AND v.ts < m.fin) AS mant
+FROM core.disp_verificaciones v
+WHERE v.ts >= least($desde::TIMESTAMPTZ, coalesce((SELECT min(ancla) FROM _disp_anclas), $desde::TIMESTAMPTZ))`;
+
+const rollupFromChecks = (nivel: 'minuto' | 'hora'): string => `
+INSERT INTO core.disp_agregados
+SELECT '${nivel}', servicio_id, date_trunc('${nivel === 'minuto' ? 'minute' : 'hour'}', ts) AS inicio,
+  count(*), count(*) FILTER (WHERE ok AND NOT mant), count(*) FILTER (WHERE mant),
+  count(latencia_ms) FILTER (WHERE ok AND NOT mant), coalesce(sum(latencia_ms) FILTER (WHERE ok AND NOT mant), 0)
+FROM _disp_chk WHERE ts >= $desde::TIMESTAMPTZ GROUP BY ALL`;
+
+export const SQL_ROLLUPS: readonly string[] = [
+  `DELETE FROM core.disp_agregados WHERE nivel IN ('minuto', 'hora') AND inicio >= $desde::TIMESTAMPTZ`,
+  rollupFromChecks('minuto'),
+  rollupFromChecks('hora'),
+  `DELETE FROM core.disp_latencias WHERE nivel = 'hora' AND inicio >= $desde::TIMESTAMPTZ`,
+  `INSERT INTO core.disp_latencias
+   SELECT 'hora', servicio_id, date_trunc('hour', ts), floor(ln(greatest(latencia_ms, 1)) / ln(${LAT_BASE}))::SMALLINT AS bin, count(*)
+   FROM _disp_chk WHERE ts >= $desde::TIMESTAMPTZ AND ok AND NOT mant AND latencia_ms IS NOT NULL GROUP BY ALL`,
+  `DELETE FROM core.disp_agregados WHERE nivel = 'dia' AND inicio >= date_trunc('day', $desde::TIMESTAMPTZ)`,
+  `INSERT INTO core.disp_agregados
+   SELECT 'dia', servicio_id, date_trunc('day', inicio), sum(total), sum(ok), sum(mantenimiento), sum(lat_n), sum(lat_suma)
+   FROM core.disp_agregados WHERE nivel = 'hora' AND inicio >= date_trunc('day', $desde::TIMESTAMPTZ) GROUP BY ALL`,
+  `DELETE FROM core.disp_latencias WHERE nivel = 'dia' AND inicio >= date_trunc('day', $desde::TIMESTAMPTZ)`,
+  `INSERT INTO core.disp_latencias
+   SELECT 'dia', servicio_id, date_trunc('day', inicio), bin, sum(n)
+   FROM core.disp_latencias WHERE nivel = 'hora' AND inicio >= date_trunc('day', $desde::TIMESTAMPTZ) GROUP BY ALL`,
+];
+
+/**
+ * Outages: among a service's checks outside maintenance, numbered into groups that each begin at a successful
+ * check; the failures of a group form one run. A run of at least $fallos failures is an outage from its first
+ * failure to the first check of the next group (the next success), or open (fin NULL) when none came yet.
+ */
+export const SQL_CAIDAS: readonly string[] = [
+  `DELETE FROM core.disp_caidas c USING _disp_anclas a WHERE c.servicio_id = a.servicio_id AND c.inicio > a.ancla`,
+  `INSERT INTO core.disp_caidas
+   WITH c AS (
+     SELECT k.servicio_id, k.ts, k.ok, k.error FROM _disp_chk k JOIN _disp_anclas a USING (servicio_id)
+     WHERE k.ts > a.ancla AND NOT k.mant
+   ), g AS (
+     SELECT *, sum(ok::INTEGER) OVER (PARTITION BY servicio_id ORDER BY ts ROWS UNBOUNDED PRECEDING) AS grp FROM c
+   ), runs AS (
+     SELECT servicio_id, grp, min(ts) AS primero, min(ts) FILTER (WHERE NOT ok) AS inicio,
+       count(*) FILTER (WHERE NOT ok) AS fallos, arg_min(error, ts) FILTER (WHERE NOT ok) AS error
+     FROM g GROUP BY servicio_id, grp
+   ), r AS (
+     SELECT *, lead(primero) OVER (PARTITION BY servicio_id ORDER BY grp) AS fin FROM runs
+   )
+   SELECT servicio_id, inicio, fin, fallos, error FROM r WHERE fallos >= $fallos::INTEGER`,
+];
+
+export const SQL_PODA: readonly string[] = [
+  `DELETE FROM core.disp_verificaciones WHERE ts < $ahora::TIMESTAMPTZ - to_days($retencion::INTEGER)`,
+  `DELETE FROM core.disp_agregados WHERE nivel = 'minuto' AND inicio < $ahora::TIMESTAMPTZ - to_days($minutos::INTEGER)`,
+  `DELETE FROM core.disp_latencias WHERE nivel = 'hora' AND inicio < $ahora::TIMESTAMPTZ - to_days($hist::INTEGER)`,
+];
+
+export interface RollupOptions {
+  fallos: number;
+  retencionDias: number;
+  minutosDias: number;
+  /** Days of hourly latency histograms kept (default 35). */
+  histogramasDias?: number;
+  /** "Now" for pruning (ISO); default the current time. */
+  ahora?: string;
+}
+
+export interface RollupResult {
+  desde: string | null;
+  verificaciones: number;
+  agregados: number;
+  caidas: number;
+}
+
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+
+/** Brings rollups and outages up to date and prunes what is past its retention; runs inside the caller's transaction. */
+export async function runRollup(c: DuckDBConnection, o: RollupOptions): Promise<RollupResult> {
+  const ahora = o.ahora ?? new Date().toISOString();
+  const [m] = await rowsOf<{ ultimo_minuto: string | null; primera: string | null; recalculo: string | null; recalculo_marca: string | null }>(c, SQL_DESDE);
+  let desde: string | null = null;
+  if (m?.primera) {
+    const first = Date.parse(iso(m.primera)!);
+    let t = m.ultimo_minuto ? Date.parse(iso(m.ultimo_minuto)!) - 3 * 60_000 : first;
+    if (m.recalculo) t = Math.min(t, Date.parse(iso(m.recalculo)!));
+    // Never recompute hours whose raw checks were already pruned: start at the first hour raw data covers fully
+    // (or at the very first check, on a first run).
+    if (m.ultimo_minuto && t < first) t = first + 3600_000;
+    desde = new Date(t).toISOString();
+    const [h] = await rowsOf<{ h: string }>(c, `SELECT date_trunc('hour', $d::TIMESTAMPTZ) AS h`, { d: desde });
+    desde = iso(h!.h)!;
+  }
+  let caidas = 0;
+  let agregados = 0;
+  let verificaciones = 0;
+  if (desde) {
+    await c.run(SQL_ANCLAS, { desde });
+    await c.run(SQL_CHECKS, { desde });
+    const [n] = await rowsOf<{ n: number }>(c, `SELECT count(*)::INTEGER AS n FROM _disp_chk WHERE ts >= $desde::TIMESTAMPTZ`, { desde });
+    verificaciones = n?.n ?? 0;
+    for (const sql of SQL_ROLLUPS) await c.run(sql, sql.includes('$desde') ? { desde } : undefined);
+    await c.run(SQL_CAIDAS[0]!);
+    await c.run(SQL_CAIDAS[1]!, { fallos: o.fallos });
+    const [a] = await rowsOf<{ n: number }>(c, `SELECT count(*)::INTEGER AS n FROM core.disp_agregados WHERE inicio >= date_trunc('day', $desde::TIMESTAMPTZ)`, { desde });
+    agregados = a?.n ?? 0;
+    const [k] = await rowsOf<{ n: number }>(c, `SELECT count(*)::INTEGER AS n FROM core.disp_caidas`);
+    caidas = k?.n ?? 0;
+    await c.run('DROP TABLE IF EXISTS _disp_chk');
+    await c.run('DROP TABLE IF EXISTS _disp_anclas');
+  }
+  if (m?.recalculo_marca) await c.run(`DELETE FROM core.disp_recalculo WHERE registrado_en <= $m::TIMESTAMPTZ`, { m: iso(m.recalculo_marca) });
+  await c.run(SQL_PODA[0]!, { ahora, retencion: o.retencionDias });
+  await c.run(SQL_PODA[1]!, { ahora, minutos: o.minutosDias });
+  await c.run(SQL_PODA[2]!, { ahora, hist: o.histogramasDias ?? 35 });
+  return { desde, verificaciones, agregados, caidas };
+}

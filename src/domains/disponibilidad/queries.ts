@@ -1,0 +1,150 @@
+import type { Warehouse } from '../../db/warehouse.js';
+import { uptimeConfig } from '../../config/uptime.js';
+import { LAT_BASE } from '../../core/uptime.js';
+import type { Caida, Dia, EstadoPublico, PuntoLatencia, ServicioEstado, Verificacion } from './types.js';
+
+/**
+ * Uptime figures (DESIGN.md §3 "Uptime"), read from the rollups, never from the raw checks except for the current
+ * state (the last checks of the past hour). Windows end at `ahora`:
+ * - 24 h and 7 d: hour rollups of the current hour and the 23 (or 167) before it;
+ * - 30 d, 90 d, 365 d: day rollups (Mexico City days) of today and the 29 (89, 364) days before it.
+ * uptime % = 100 × ok / (total − mantenimiento): checks inside a maintenance window are out of the denominator.
+ * Latency p50/p95 (ms) over 24 h: from the hour histograms of successful checks (bins of ±5 %).
+ */
+export const SQL_SERVICIOS = `
+WITH w AS (
+  SELECT $ahora::TIMESTAMPTZ AS ahora, date_trunc('hour', $ahora::TIMESTAMPTZ) AS h0, date_trunc('day', $ahora::TIMESTAMPTZ) AS d0
+), h AS (
+  SELECT a.servicio_id,
+    sum(a.ok) FILTER (WHERE a.inicio >= w.h0 - INTERVAL 23 HOUR) AS ok24, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.h0 - INTERVAL 23 HOUR) AS n24,
+    sum(a.ok) AS ok7, sum(a.total - a.mantenimiento) AS n7
+  FROM core.disp_agregados a, w
+  WHERE a.nivel = 'hora' AND a.inicio >= w.h0 - INTERVAL 167 HOUR AND a.inicio <= w.ahora GROUP BY 1
+), d AS (
+  SELECT a.servicio_id,
+    sum(a.ok) FILTER (WHERE a.inicio >= w.d0 - INTERVAL 29 DAY) AS ok30, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.d0 - INTERVAL 29 DAY) AS n30,
+    sum(a.ok) FILTER (WHERE a.inicio >= w.d0 - INTERVAL 89 DAY) AS ok90, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.d0 - INTERVAL 89 DAY) AS n90,
+    sum(a.ok) AS ok365, sum(a.total - a.mantenimiento) AS n365
+  FROM core.disp_agregados a, w
+  WHERE a.nivel = 'dia' AND a.inicio >= w.d0 - INTERVAL 364 DAY AND a.inicio <= w.ahora GROUP BY 1
+), hist AS (
+  SELECT l.servicio_id, l.bin, sum(l.n) AS n FROM core.disp_latencias l, w
+  WHERE l.nivel = 'hora' AND l.inicio >= w.h0 - INTERVAL 23 HOUR AND l.inicio <= w.ahora GROUP BY 1, 2
+), cum AS (
+  SELECT servicio_id, bin, sum(n) OVER (PARTITION BY servicio_id ORDER BY bin) AS acum, sum(n) OVER (PARTITION BY servicio_id) AS tot FROM hist
+), lat AS (
+  SELECT servicio_id, min(bin) FILTER (WHERE acum >= 0.5 * tot) AS b50, min(bin) FILTER (WHERE acum >= 0.95 * tot) AS b95 FROM cum GROUP BY 1
+), ult AS (
+  SELECT v.servicio_id, v.ts, v.ok, row_number() OVER (PARTITION BY v.servicio_id ORDER BY v.ts DESC) AS rn
+  FROM core.disp_verificaciones v, w WHERE v.ts >= w.ahora - INTERVAL 1 HOUR AND v.ts <= w.ahora
+), est AS (
+  SELECT servicio_id, max(ts) AS ultima, bool_or(ok) FILTER (WHERE rn <= $fallos::INTEGER) AS alguno_ok FROM ult GROUP BY 1
+)
+SELECT s.id, s.nombre, s.criticidad, s.publico,
+  CASE
+    WHEN EXISTS (SELECT 1 FROM core.mantenimientos m, w WHERE m.servicio_id = s.id AND w.ahora >= m.inicio AND w.ahora < m.fin) THEN 'mantenimiento'
+    WHEN est.ultima IS NULL OR est.ultima < (SELECT ahora FROM w) - to_seconds(greatest(3 * s.intervalo_s, 300)) THEN 'sin_datos'
+    WHEN est.alguno_ok THEN 'arriba'
+    ELSE 'abajo'
+  END AS estado,
+  round(100.0 * h.ok24 / nullif(h.n24, 0), 3) AS uptime_24h,
+  round(100.0 * h.ok7 / nullif(h.n7, 0), 3) AS uptime_7d,
+  round(100.0 * d.ok30 / nullif(d.n30, 0), 3) AS uptime_30d,
+  round(100.0 * d.ok90 / nullif(d.n90, 0), 3) AS uptime_90d,
+  round(100.0 * d.ok365 / nullif(d.n365, 0), 3) AS uptime_365d,
+  round(pow(${LAT_BASE}, lat.b50 + 0.5))::INTEGER AS latencia_p50_ms,
+  round(pow(${LAT_BASE}, lat.b95 + 0.5))::INTEGER AS latencia_p95_ms,
+  est.ultima AS ultima_verificacion
+FROM core.servicios s
+LEFT JOIN h ON h.servicio_id = s.id
+LEFT JOIN d ON d.servicio_id = s.id
+LEFT JOIN lat ON lat.servicio_id = s.id
+LEFT JOIN est ON est.servicio_id = s.id
+WHERE s.activo AND ($publico::BOOLEAN IS NULL OR s.publico = $publico::BOOLEAN)
+ORDER BY s.criticidad = 'alta' DESC, s.criticidad = 'media' DESC, s.nombre`;
+
+const nowIso = (ahora?: string): string => ahora ?? new Date().toISOString();
+
+export async function serviciosEstado(wh: Warehouse, o: { ahora?: string; publico?: boolean } = {}): Promise<ServicioEstado[]> {
+  return wh.all<ServicioEstado>(SQL_SERVICIOS, { ahora: nowIso(o.ahora), fallos: uptimeConfig().fallosCaida, publico: o.publico ?? null });
+}
+
+/** Outages that overlap [desde, hasta]; duracion_min up to `ahora` for an open one. */
+export const SQL_CAIDAS = `
+SELECT inicio, fin, round(epoch(coalesce(fin, $ahora::TIMESTAMPTZ) - inicio) / 60.0, 1) AS duracion_min, fin IS NULL AS en_curso, fallos, error
+FROM core.disp_caidas
+WHERE servicio_id = $id AND inicio < $hasta::TIMESTAMPTZ AND coalesce(fin, $ahora::TIMESTAMPTZ) >= $desde::TIMESTAMPTZ
+ORDER BY inicio DESC`;
+
+export async function caidas(wh: Warehouse, id: string, r: { desde: string; hasta: string; ahora?: string }): Promise<Caida[]> {
+  return wh.all<Caida>(SQL_CAIDAS, { id, desde: r.desde, hasta: r.hasta, ahora: nowIso(r.ahora) });
+}
+
+/** Daily uptime of the last `dias` days (Mexico City), one row per day with data. */
+export const SQL_DIARIO = `
+SELECT strftime(inicio, '%Y-%m-%d') AS dia, total, ok, mantenimiento,
+  round(100.0 * ok / nullif(total - mantenimiento, 0), 3) AS uptime
+FROM core.disp_agregados
+WHERE nivel = 'dia' AND servicio_id = $id AND inicio >= date_trunc('day', $ahora::TIMESTAMPTZ) - to_days($dias::INTEGER - 1) AND inicio <= $ahora::TIMESTAMPTZ
+ORDER BY inicio`;
+
+export async function diario(wh: Warehouse, id: string, dias = 90, ahora?: string): Promise<Dia[]> {
+  return wh.all<Dia>(SQL_DIARIO, { id, dias, ahora: nowIso(ahora) });
+}
+
+/** Daily uptime of several services at once (the public page). */
+export const SQL_DIARIO_VARIOS = `
+SELECT servicio_id, strftime(inicio, '%Y-%m-%d') AS dia, round(100.0 * ok / nullif(total - mantenimiento, 0), 3) AS uptime,
+  mantenimiento > 0 AS hubo_mantenimiento
+FROM core.disp_agregados
+WHERE nivel = 'dia' AND list_contains(string_split($ids::VARCHAR, ','), servicio_id)
+  AND inicio >= date_trunc('day', $ahora::TIMESTAMPTZ) - to_days($dias::INTEGER - 1) AND inicio <= $ahora::TIMESTAMPTZ
+ORDER BY servicio_id, inicio`;
+
+/** Hourly latency (average, p50, p95 in ms) over the last `horas` hours. */
+export const SQL_LATENCIA = `
+WITH a AS (
+  SELECT inicio, lat_n, lat_suma FROM core.disp_agregados
+  WHERE nivel = 'hora' AND servicio_id = $id AND inicio >= date_trunc('hour', $ahora::TIMESTAMPTZ) - to_hours($horas::INTEGER - 1) AND inicio <= $ahora::TIMESTAMPTZ
+), l AS (
+  SELECT inicio, bin, sum(n) OVER (PARTITION BY inicio ORDER BY bin) AS acum, sum(n) OVER (PARTITION BY inicio) AS tot
+  FROM core.disp_latencias
+  WHERE nivel = 'hora' AND servicio_id = $id AND inicio >= date_trunc('hour', $ahora::TIMESTAMPTZ) - to_hours($horas::INTEGER - 1) AND inicio <= $ahora::TIMESTAMPTZ
+), q AS (
+  SELECT inicio, min(bin) FILTER (WHERE acum >= 0.5 * tot) AS b50, min(bin) FILTER (WHERE acum >= 0.95 * tot) AS b95 FROM l GROUP BY 1
+)
+SELECT a.inicio, round(a.lat_suma / nullif(a.lat_n, 0), 1) AS promedio_ms,
+  round(pow(${LAT_BASE}, q.b50 + 0.5))::INTEGER AS p50_ms, round(pow(${LAT_BASE}, q.b95 + 0.5))::INTEGER AS p95_ms
+FROM a LEFT JOIN q USING (inicio) ORDER BY a.inicio`;
+
+export async function latencia(wh: Warehouse, id: string, horas = 168, ahora?: string): Promise<PuntoLatencia[]> {
+  return wh.all<PuntoLatencia>(SQL_LATENCIA, { id, horas, ahora: nowIso(ahora) });
+}
+
+/** The last raw checks of a service (drill-down for UTSI). */
+export async function verificaciones(wh: Warehouse, id: string, limite = 100): Promise<Verificacion[]> {
+  return wh.all<Verificacion>(
+    `SELECT ts, ok, latencia_ms, codigo, error, retraso_ms FROM core.disp_verificaciones
+     WHERE servicio_id = $id AND ts >= now() - INTERVAL 2 DAY ORDER BY ts DESC LIMIT $limite::INTEGER`,
+    { id, limite },
+  );
+}
+
+/** The public status page: only `publico` services, names, states and daily bars — no destinations, no errors. */
+export async function estadoPublico(wh: Warehouse, dias = 90, ahora?: string): Promise<EstadoPublico> {
+  const a = nowIso(ahora);
+  const svc = await serviciosEstado(wh, { ahora: a, publico: true });
+  const rows = svc.length
+    ? await wh.all<{ servicio_id: string; dia: string; uptime: number | null; hubo_mantenimiento: boolean }>(SQL_DIARIO_VARIOS, { ids: svc.map((s) => s.id).join(','), dias, ahora: a })
+    : [];
+  const byId = new Map<string, Array<{ dia: string; uptime: number | null; hubo_mantenimiento: boolean }>>();
+  for (const r of rows) {
+    const list = byId.get(r.servicio_id) ?? [];
+    list.push({ dia: r.dia, uptime: r.uptime, hubo_mantenimiento: r.hubo_mantenimiento });
+    byId.set(r.servicio_id, list);
+  }
+  return {
+    actualizado: a,
+    servicios: svc.map((s) => ({ nombre: s.nombre, estado: s.estado, uptime_90d: s.uptime_90d, dias: byId.get(s.id) ?? [] })),
+  };
+}

@@ -1,0 +1,37 @@
+import { avg, enlace, round1 } from '../../core/figures.js';
+import { hasRows } from '../../db/sql.js';
+import type { Warehouse } from '../../db/warehouse.js';
+import { cifra } from '../tarjetas.js';
+import type { FigurasTarjeta, ResumenCard, Ventanas } from '../types.js';
+import { getOdesConfig } from './settings.js';
+import { computeIndice } from './indice.js';
+import { cumplimiento, resolveProceso } from './queries.js';
+
+const COMO = 'Promedio del índice de cumplimiento (0–100) de los consejos del proceso más reciente a la fecha de corte, sobre los componentes con datos. Bajo desempeño = índice menor al umbral configurado.';
+
+/** The mean index of the latest process's councils at the cut-off, before it and at each sparkline cut-off. */
+async function figuras(wh: Warehouse, v: Ventanas): Promise<FigurasTarjeta> {
+  const hasta = v.actual.hasta;
+  const base = { etiqueta: 'Cumplimiento promedio', formato: 'numero' as const };
+  const p = (await hasRows(wh, 'core.odes_consejos')) ? await resolveProceso(wh, undefined) : null;
+  if (!p) return { ...base, estado: 'sin_datos', enlace: enlace('/odes', { hasta }), como: COMO, nota: 'Sin consejos cargados.' };
+  const cfg = await getOdesConfig(wh);
+  const rows = await cumplimiento(wh, p, hasta, cfg);
+  const porCorte = new Map<string, Array<number | null>>();
+  for (const r of await computeIndice(wh, p.proceso, [v.anterior.hasta, ...v.buckets.map((b) => b.hasta)], cfg)) {
+    const k = String(r.hasta).slice(0, 10);
+    porCorte.set(k, [...(porCorte.get(k) ?? []), r.indice]);
+  }
+  const valor = avg(rows.map((r) => r.indice));
+  return {
+    ...base, estado: valor === null ? 'sin_datos' : 'ok', valor: round1(valor), anterior: round1(avg(porCorte.get(v.anterior.hasta) ?? [])),
+    secundarios: [cifra('Consejos bajo el umbral', rows.filter((r) => r.bajo_desempeno).length), cifra('Consejos', rows.length)],
+    serie: v.buckets.map((b) => ({ hasta: b.hasta, valor: round1(avg(porCorte.get(b.hasta) ?? [])) })),
+    enlace: enlace('/odes', { proceso: p.proceso, hasta }), como: `${COMO} Proceso: ${p.nombre}.`, nota: null,
+  };
+}
+
+/** UTVODES's card: the mean compliance index of the latest process's councils, and how many fall under the threshold. */
+export const tarjetaOdes: ResumenCard = {
+  id: 'odes', titulo: 'Consejos (ODES)', unidad: 'UTVODES', pipeline: 'odes', enlace: '/odes', meta: { verde: 90, amarillo: 70, sentido: 'ascendente' }, figuras,
+};

@@ -1,0 +1,100 @@
+/**
+ * What /api/odes/… answers (DESIGN.md §3 ODES compliance index, §6), its components and their Spanish labels. Types
+ * and plain constants only: the dashboard imports this module as $domains/odes/types.
+ */
+
+/** The seven components of the ODES compliance index, in display order. */
+export const COMPONENTES = ['instalacion', 'integracion', 'sesiones', 'actas', 'estrados', 'entregables', 'supervision'] as const;
+export type Componente = (typeof COMPONENTES)[number];
+
+export const COMPONENTE_NOMBRE: Record<Componente, string> = {
+  instalacion: 'Instalación', integracion: 'Integración', sesiones: 'Sesiones', actas: 'Actas', estrados: 'Estrados', entregables: 'Entregables', supervision: 'Supervisión',
+};
+
+/** How each component is computed (the «¿Cómo se calcula?» notes). */
+export const COMPONENTE_COMO: Record<Componente, string> = {
+  instalacion: '100 si el consejo se instaló a más tardar en la fecha programada; 0 si no; sin información si aún no vencía.',
+  integracion: 'Cargos propietarios ocupados a la fecha de corte / cargos propietarios del consejo.',
+  sesiones: 'Sesiones programadas hasta la fecha de corte que se celebraron con quórum / esas sesiones.',
+  actas: 'Sesiones celebradas seguidas de otra sesión celebrada cuya acta ya se aprobó / esas sesiones.',
+  estrados: 'Acuerdos aprobados hasta la fecha de corte fijados en estrados dentro del plazo configurado / esos acuerdos.',
+  entregables: 'Entregables con fecha límite hasta el corte entregados a tiempo / esos entregables.',
+  supervision: 'Observaciones de supervisión con fecha límite hasta el corte atendidas a tiempo / esas observaciones.',
+};
+
+/** Each component's value (percent), null when there was nothing to measure. */
+export type Componentes = Record<Componente, number | null>;
+export type SemaforoOdes = 'verde' | 'amarillo' | 'rojo' | 'sin_info';
+export type Direccion = 'mejora' | 'empeora' | 'estable';
+
+/** GET /api/odes/configuracion (plus `componentes`) and the `odes.config` setting. */
+export interface OdesConfig {
+  /** Weight of each component in the index (default 1 each). */
+  pesos: Record<Componente, number>;
+  /** An acuerdo is posted on time when fijación − aprobación ≤ these hours. */
+  horas_estrados: number;
+  /** A council under this index is "bajo desempeño" (rojo). */
+  umbral_bajo_desempeno: number;
+  /** From this index up a council is verde; between the two thresholds, amarillo. */
+  umbral_verde: number;
+}
+
+/** GET /api/odes/procesos */
+export interface ProcesoInfo {
+  proceso: string;
+  nombre: string;
+  tipo_consejos: string | null;
+  inicio: string | null;
+  fin: string | null;
+  consejos: number;
+  /** First installation due date (start of the weekly trend). */
+  primera_instalacion: string | null;
+  /** Last date anything of the process was due (end of the weekly trend). */
+  ultimo_vencimiento: string | null;
+}
+
+/** The index of one council at one cut-off date. */
+export interface IndiceRow {
+  hasta: string;
+  clave_odes: string;
+  tipo: string;
+  cabecera: string | null;
+  indice: number | null;
+  componentes_con_datos: number;
+  componentes: Componentes;
+}
+
+/** GET /api/odes/cumplimiento: one council, weakest first. */
+export interface CumplimientoRow extends Omit<IndiceRow, 'hasta'> {
+  /** INEGI CVEGEO of a municipal council's municipality. */
+  municipio_cvegeo: string | null;
+  /** Local district number of a district council. */
+  distrito: number | null;
+  componente_mas_debil: Componente | null;
+  semaforo: SemaforoOdes;
+  bajo_desempeno: boolean;
+  /** Index four weeks earlier and the change (points). */
+  tendencia: { indice_anterior: number | null; cambio: number | null; direccion: Direccion | null };
+}
+
+/** GET /api/odes/tendencia: the index of each council per week, and the mean. */
+export interface TendenciaOdes {
+  proceso: string | null;
+  hasta: string;
+  fechas: string[];
+  promedio: Array<number | null>;
+  consejos: Array<{ clave_odes: string; tipo: string; cabecera: string | null; indices: Array<number | null> }>;
+}
+
+/** GET /api/odes/consejos/{clave}: the council's index, the rows behind each component, and its trend. */
+export interface ConsejoDetalle {
+  proceso: string;
+  hasta: string;
+  consejo: Record<string, unknown> & { municipio_cvegeo: string | null; distrito: number | null };
+  indice: number | null;
+  componentes_con_datos: number;
+  componentes: Componentes;
+  detalle: Record<Componente, unknown>;
+  tendencia: Array<{ hasta: string; indice: number | null; componentes_con_datos: number } & Componentes>;
+  enlaces: { incidentes: string; oficialia: string };
+}

@@ -1,0 +1,12 @@
+import type { DomainModule } from '../types.js';
+import { openapi } from './openapi.js';
+import { tarjetaSesiones } from './resumen.js';
+import { sesionesRoutes } from './routes.js';
+import { anticipacionMinima } from './settings.js';
+
+/** UTS: sessions of the Consejo General, the JGE and the commissions, and their acuerdos (DESIGN.md §3 Sessions). */
+export const sesiones: DomainModule = {
+  id: 'sesiones', title: 'Sesiones', roles: ['admin', 'direccion', 'uts'],
+  routers: [{ prefix: '/sesiones', router: sesionesRoutes }],
+  openapi, settings: [anticipacionMinima], resumen: [tarjetaSesiones], nav: { href: '/sesiones', label: 'Sesiones' },
+};

@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { dropFile } from '../helpers/warehouse.js';
+import { adminApi } from '../helpers/api.js';
+import { runAndWait, userClient } from '../helpers/client.js';
+
+/**
+ * The HTTP side of the UTOE figures: shapes named in DESIGN.md §6, filters, errors in Spanish, roles.
+ * Figures themselves are checked by hand in tests/oficialia/peticiones.test.ts.
+ */
+const t = adminApi(async ({ srv, admin }) => {
+  // P1 OC attended in 24 h; P2 M045 attended in 96 h; P3 M045 pending.
+  dropFile(srv.dataDir, 'oficialia', 'peticiones.csv', `folio,fecha_recepcion,organo,tipo_peticionario,acto_a_certificar,estado,fecha_prevencion,fecha_respuesta_prevencion,fecha_evaluacion,fecha_diligencia,fecha_entrega_acta,num_acta
+P1,10/03/2026 10:00,OC,PP,Bardas,atendida,,,10/03/2026 12:00,,11/03/2026 10:00,A1
+P2,12/03/2026 10:00,M045,OI,Mitin,atendida,,,12/03/2026 12:00,,16/03/2026 10:00,A2
+P3,20/03/2026 10:00,M045,PP,Volantes,recibida,,,,,,`);
+  await runAndWait(admin, 'oficialia');
+});
+
+describe('GET /api/oficialia', () => {
+  it('resumen has the fields of DESIGN.md §6', async () => {
+    const r = await t.admin.json<Record<string, unknown>>('/api/oficialia/resumen?desde=2026-03-01&hasta=2026-03-31');
+    // recibidas 3, atendidas 2, backlog 1; hours 24 and 96 → median 60; en plazo 1 / 2 = 50 %.
+    expect({ recibidas: r.recibidas, atendidas: r.atendidas, backlog: r.backlog, horas_atencion_mediana: r.horas_atencion_mediana, en_plazo_pct: r.en_plazo_pct })
+      .toEqual({ recibidas: 3, atendidas: 2, backlog: 1, horas_atencion_mediana: 60, en_plazo_pct: 50 });
+    expect(r).toHaveProperty('por_organo');
+    expect(r).toHaveProperty('semanal');
+  });
+
+  it('a council\'s petitions are reachable with ?organo=', async () => {
+    const rows = await t.admin.json<Array<{ folio: string }>>('/api/oficialia?organo=M045&desde=2026-03-01&hasta=2026-03-31');
+    expect(rows.map((x) => x.folio).sort()).toEqual(['P2', 'P3']);
+    const pend = await t.admin.json<Array<{ folio: string }>>('/api/oficialia?organo=M045&desde=2026-03-01&hasta=2026-03-31&pendientes=1');
+    expect(pend.map((x) => x.folio)).toEqual(['P3']);
+  });
+
+  it('a bad date answers 400 in Spanish', async () => {
+    const r = await t.admin.fetch('/api/oficialia/resumen?desde=01/03/2026');
+    expect(r.status).toBe(400);
+    expect(((await r.json()) as { error: string }).error).toContain('aaaa-mm-dd');
+  });
+
+  it('utoe and utvodes read it; uts does not; without a session, 401', async () => {
+    expect((await (await userClient(t.srv, t.admin, 'utoe1', 'utoe')).fetch('/api/oficialia/resumen')).status).toBe(200);
+    expect((await (await userClient(t.srv, t.admin, 'utvodes1', 'utvodes')).fetch('/api/oficialia')).status).toBe(200);
+    expect((await (await userClient(t.srv, t.admin, 'uts1', 'uts')).fetch('/api/oficialia')).status).toBe(403);
+    expect((await t.srv.client().fetch('/api/oficialia/resumen')).status).toBe(401);
+  });
+});
