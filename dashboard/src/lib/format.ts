@@ -26,7 +26,7 @@ export function date(iso: string | null | undefined): string {
 export function dateTime(iso: string | null | undefined): string {
   if (!iso) return '—';
   const d = new Date(iso);
-  return `${date(iso)} ${d.toLocaleTimeString('es-MX', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hour12: false })}`;
+  return `${date(iso)} ${d.toLocaleTimeString('es-MX', { timeZone: TZ, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })}`;
 }
 
 /** "hace 3 h" style freshness. */

@@ -55,7 +55,7 @@ const fecha = (iso: string | null): string => {
   const d = iso.slice(0, 10).split('-');
   return `${d[2]}/${d[1]}/${d[0]}`;
 };
-const fechaHora = (iso: string): string => formatMx(iso, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false });
+const fechaHora = (iso: string): string => formatMx(iso, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
 
 /** The report as a printable HTML page (what the PDF renders). */
