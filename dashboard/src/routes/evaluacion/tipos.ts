@@ -1,25 +1,15 @@
-import type { Semaforo } from '../metas/shared';
+import type { AvanceArea, Ciclo as CicloBase, CicloResumen, DetalleCiclo, EstadoJustificacion, Resultado } from '$domains/metas/types';
 import { num, pct } from '$lib/format';
 
-/** The shapes /api/evaluacion answers with, and the Spanish names of its states. */
-export interface Ciclo {
-  id: number; ejercicio: number; trimestre: number; fecha_limite: string; estado: 'abierto' | 'en_revision' | 'cerrado';
-  abierto_por: string | null; abierto_en: string; cerrado_por: string | null; cerrado_en: string | null;
-  areas?: number; areas_enviadas?: number; requieren?: number; sin_justificar?: number; por_revisar?: number; observadas?: number; aprobadas?: number;
-}
-export interface Justificacion { causa: string | null; accion_correctiva: string | null; fecha_compromiso: string | null; estado: 'borrador' | 'enviada' | 'aprobada' | 'observada'; comentario: string | null; actualizado_por: string | null; actualizado_en: string }
-export interface Resultado {
-  tipo: 'actividad' | 'indicador'; clave: string; area: string; descripcion: string; programado: number | null; realizado: number | null;
-  avance_pct: number | null; semaforo: Semaforo | null; clasificacion: string | null; requiere_justificacion: boolean;
-  justificacion: Justificacion | null;
-  actual?: { programado: number | null; realizado: number | null; avance_pct: number | null; semaforo: Semaforo | null } | null;
-}
-export interface AvanceArea { area: string; resultados: number; requieren: number; sin_justificar: number; borrador: number; enviadas: number; aprobadas: number; observadas: number; enviado_en: string | null; estado: string }
-export interface Detalle { ciclo: Ciclo; resultados: Resultado[]; avance: AvanceArea[] }
+export { ESTADO_CICLO_NOMBRE as ESTADO_CICLO, type Resultado } from '$domains/metas/types';
 
-export const ESTADO_CICLO: Record<string, string> = { abierto: 'Abierto', en_revision: 'En revisión', cerrado: 'Cerrado' };
-export const ESTADO_J: Record<string, string> = { borrador: '✎ Borrador', enviada: '→ Enviada', aprobada: '✓ Aprobada', observada: '! Observada' };
-export const ESTADO_AREA: Record<string, string> = { pendiente: '… Pendiente', enviado: '→ Enviado', observado: '! Observado', aprobado: '✓ Aprobado', sin_pendientes: '— Sin resultados por justificar' };
+/** A cycle as the list (with its counts) or a creation (without them) answers it. */
+export type Ciclo = CicloBase & Partial<Omit<CicloResumen, keyof CicloBase>>;
+export type Detalle = DetalleCiclo;
+
+/** The states with the icon the page shows beside them (colour is never the only cue). */
+export const ESTADO_J: Record<EstadoJustificacion, string> = { borrador: '✎ Borrador', enviada: '→ Enviada', aprobada: '✓ Aprobada', observada: '! Observada' };
+export const ESTADO_AREA: Record<AvanceArea['estado'], string> = { pendiente: '… Pendiente', enviado: '→ Enviado', observado: '! Observado', aprobado: '✓ Aprobado', sin_pendientes: '— Sin resultados por justificar' };
 
 /** The figure of a result as the UTP reads it: programmed, achieved and progress (or target and value). */
 export const cifra = (r: Resultado): string => r.tipo === 'actividad'

@@ -1,21 +1,9 @@
-/** The shapes /api/incidentes answers with, and the Spanish names of its codes. */
-export interface Figuras {
-  abiertos: number; resueltos: number; backlog: number; mttr_horas_mediana: number | null; mttr_horas_p90: number | null;
-  tiempo_asignacion_horas_mediana: number | null; tiempo_asignacion_horas_p90: number | null; sla_cumplido_pct: number | null;
-}
-export interface Resumen extends Figuras {
-  reabiertos: number; por_prioridad: Array<{ prioridad: number | null } & Figuras>; sla_horas: Record<string, number>; actualizado: string | null;
-}
-export interface Semana { semana: string; abiertos: number; resueltos: number }
-export interface Edad { clave: string; rango: string; tickets: number; prioridad_alta: number }
-export type Desglose = { valor: string } & Figuras;
-export interface Ticket {
-  id: number; titulo: string | null; tipo: string | null; categoria: string | null; servicio: string | null; prioridad: number | null;
-  estado: string; area_solicitante: string | null; clave_odes: string | null; tecnico: string | null; fecha_apertura: string;
-  fecha_asignacion: string | null; fecha_solucion: string | null; fecha_limite: string | null; horas_asignacion: number | null;
-  horas_solucion: number | null; sla_cumplido: boolean | null; edad: string | null;
-}
-export type Opciones = Record<'categoria' | 'servicio' | 'area' | 'clave_odes', string[]>;
+/** The page's names for the shapes and labels of $domains/incidentes/types. */
+export {
+  CONJUNTO_NOMBRE as CONJUNTO_TXT, PRIORIDAD_NOMBRE as PRIORIDADES,
+  type BacklogEdad as Edad, type FilaDesglose as Desglose, type Figuras, type OpcionesIncidentes as Opciones,
+  type ResumenIncidentes as Resumen, type SemanaIncidentes as Semana, type TicketFila as Ticket,
+} from '$domains/incidentes/types';
 
 /** The breakdowns of the "Desglose por" chart: the ticket field, its label and the page filter it sets. */
 export const DIMS = [
@@ -24,8 +12,6 @@ export const DIMS = [
   { key: 'area_solicitante', label: 'Área solicitante', filtro: 'area' },
   { key: 'clave_odes', label: 'Consejo (ODES)', filtro: 'clave_odes' },
 ] as const;
-export const PRIORIDADES: Record<string, string> = { '1': '1 Muy baja', '2': '2 Baja', '3': '3 Media', '4': '4 Alta', '5': '5 Muy alta', '6': '6 Mayor' };
-export const CONJUNTO_TXT: Record<string, string> = { todos: 'abiertos, resueltos o pendientes en el periodo', abiertos: 'abiertos', resueltos: 'resueltos', backlog: 'pendientes (backlog) al cierre del periodo' };
 
 export const COMO = {
   kpi: 'Abiertos: tickets con fecha de apertura en el periodo. Resueltos: con fecha de solución en el periodo. Backlog: abiertos hasta el fin del periodo y sin solución (ni cierre) a esa fecha.',

@@ -19,7 +19,7 @@ export function mensual(a: Actividad, tri: number): EChartsCoreOption {
   const acumP = a.programado_mensual.map((v) => (cp += v ?? 0));
   const acumR = a.realizado_mensual.map((v, i) => (i < 3 * tri ? (cr += v ?? 0) : null));
   return grafica({
-    categorias: MESES, ejes: [{ nombre: 'por mes' }, { nombre: 'acumulado' }],
+    categorias: [...MESES], ejes: [{ nombre: 'por mes' }, { nombre: 'acumulado' }],
     series: [
       { nombre: 'Programado', datos: a.programado_mensual, color: '#9aa5b1' },
       { nombre: 'Realizado', datos: a.realizado_mensual, color: '#2b6cb0' },

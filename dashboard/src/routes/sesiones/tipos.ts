@@ -1,16 +1,8 @@
-/** The shapes /api/sesiones answers with. */
-export interface Agg { sesiones: number; sin_quorum: number; anticipacion_cumplida_pct: number | null; actas_pendientes: number }
-export interface Resumen extends Agg {
-  desde: string; hasta: string; actualizado: string | null;
-  acuerdos: number; acuerdos_publicados: number; dias_publicacion_mediana: number | null; horas_anticipacion_mediana: number | null;
-  anticipacion_minima_horas: Record<string, number | null>;
-  por_mes: Array<{ mes: string; organo: string; tipo: string; sesiones: number }>;
-  por_organo: Array<Agg & { organo: string }>;
-  por_tipo: Array<Agg & { tipo: string; minimo_horas: number | null; horas_anticipacion_mediana: number | null }>;
-  actas_pendientes_detalle: Array<{ organo: string; numero: number; anio: number; tipo: string; fecha_inicio: string; dias_pendiente: number }>;
-  acuerdos_por_mes: Array<{ mes: string; acuerdos: number; publicados: number; dias_publicacion_mediana: number | null }>;
-}
-export type Fila = Record<string, unknown>;
+import { TIPO_SESION_NOMBRE, TIPOS_SESION } from '$domains/sesiones/types';
 
-export const TIPOS = ['ordinaria', 'extraordinaria', 'urgente', 'solemne', 'permanente'];
-export const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+/** The page's names for the shapes and labels of $domains/sesiones/types. */
+export { type Acuerdo, type ResumenSesiones as Resumen, type Sesion } from '$domains/sesiones/types';
+
+export const TIPOS: readonly string[] = TIPOS_SESION;
+/** A session type's Spanish name (an unknown type keeps its code, capitalized). */
+export const cap = (s: string): string => (TIPO_SESION_NOMBRE as Record<string, string>)[s] ?? s.charAt(0).toUpperCase() + s.slice(1);
