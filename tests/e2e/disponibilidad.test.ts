@@ -2,7 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { browserEnv } from '../helpers/browser.js';
-import { runAndWait } from '../planning/fixture.js';
+import { runAndWait } from '../helpers/client.js';
 
 /** The monitored services: a real HTTP server in this process (the demo's endpoints exist only with the demo on). */
 let servicios: http.Server;

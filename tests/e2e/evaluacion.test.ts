@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserEnv } from '../helpers/browser.js';
-import { dropPlanning, runAndWait } from '../planning/fixture.js';
-import { pdfContains } from '../planning/pdf-text.js';
+import { dropPlanning } from '../metas/fixture.js';
+import { runAndWait } from '../helpers/client.js';
+import { pdfContains } from '../metas/pdf-text.js';
 
 /**
- * The whole quarterly cycle in Chromium on the hand-built Q1 2026 (tests/planning/fixture.ts): UTP opens it; the
+ * The whole quarterly cycle in Chromium on the hand-built Q1 2026 (tests/metas/fixture.ts): UTP opens it; the
  * UTP area justifies its amber activity E404.19-3 and its red indicator U01 and sends them; UTP observes one, the
  * area fixes it, UTP approves both, moves the cycle to review and closes it; the PDF report carries the text.
  */

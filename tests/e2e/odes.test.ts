@@ -6,7 +6,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { browserEnv, loginPage } from '../helpers/browser.js';
 import { startTestServer } from '../helpers/server.js';
 import { dropFixture, HASTA } from '../odes/fixture.js';
-import { runAndWait } from '../planning/fixture.js';
+import { runAndWait } from '../helpers/client.js';
 
 let page: Page;
 const env = browserEnv({

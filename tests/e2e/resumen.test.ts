@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { todayMx } from '../../src/demo/index.js';
 import { browserEnv } from '../helpers/browser.js';
 import { TEST_PASSWORD } from '../helpers/server.js';
-import { runAndWait } from '../planning/fixture.js';
+import { runAndWait } from '../helpers/client.js';
 
 const env = browserEnv({
   prepare: async ({ srv, admin, user }) => {
