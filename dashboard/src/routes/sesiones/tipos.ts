@@ -3,6 +3,7 @@ export interface Agg { sesiones: number; sin_quorum: number; anticipacion_cumpli
 export interface Resumen extends Agg {
   desde: string; hasta: string; actualizado: string | null;
   acuerdos: number; acuerdos_publicados: number; dias_publicacion_mediana: number | null; horas_anticipacion_mediana: number | null;
+  sin_fecha_convocatoria: number;
   anticipacion_minima_horas: Record<string, number | null>;
   por_mes: Array<{ mes: string; organo: string; tipo: string; sesiones: number }>;
   por_organo: Array<Agg & { organo: string }>;
