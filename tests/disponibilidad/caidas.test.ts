@@ -74,6 +74,18 @@ describe('a maintenance window ends a run of failures', () => {
     expect(s.uptime_24h).toBe(76);
   });
 
+  it('the state is «abajo» only while N failures follow the last success or window', async () => {
+    const estado = async (hhmmss: string) => (await serviciosEstado(wh, { ahora: iso(Date.parse(`2025-03-10T${hhmmss}-06:00`)) })).find((x) => x.id === 'correo')!.estado;
+    // 10:11:30 — i = 10, 11 failed after W1: the second outage is open.
+    expect(await estado('10:11:30')).toBe('abajo');
+    // 10:21:00 — inside W2.
+    expect(await estado('10:21:00')).toBe('mantenimiento');
+    // 10:22:30 — the last two checks are i = 21 (in W2) and i = 22 (failed): one failure since the window, not down.
+    expect(await estado('10:22:30')).toBe('arriba');
+    // 10:30:00 — i = 28, 29 ok.
+    expect(await estado('10:30:00')).toBe('arriba');
+  });
+
   it('rolling up again changes nothing', async () => {
     await rollup(AHORA);
     const rows = await caidas(wh, 'correo', { desde: iso(at('00:00')), hasta: iso(at('23:59')), ahora: AHORA });
