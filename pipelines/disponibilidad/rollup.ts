@@ -42,7 +42,8 @@ WITH ids AS (
 SELECT a0.servicio_id,
   least(a0.a, coalesce(k.inicio - INTERVAL 1 MICROSECOND, a0.a)) AS ancla,
   CASE WHEN NOT EXISTS (SELECT 1 FROM core.disp_verificaciones v WHERE v.servicio_id = k.servicio_id AND v.ts = k.inicio) THEN k.inicio END AS podada_inicio,
-  coalesce((SELECT sum(p.fallos) FROM core.disp_caidas_podadas p WHERE p.servicio_id = k.servicio_id AND p.inicio = k.inicio), 0)::INTEGER AS podada_fallos
+  coalesce((SELECT sum(p.fallos) FROM core.disp_caidas_podadas p WHERE p.servicio_id = k.servicio_id AND p.inicio = k.inicio), 0)::INTEGER AS podada_fallos,
+  (SELECT min(c.error) FROM core.disp_caidas c WHERE c.servicio_id = k.servicio_id AND c.inicio = k.inicio) AS podada_error
 FROM a0 LEFT JOIN abierta k USING (servicio_id)`;
 
 /** The checks to recompute, each with the start of the maintenance window it falls in (NULL outside any). */
@@ -86,30 +87,31 @@ export const SQL_ROLLUPS: readonly string[] = [
  * maintenance window (a window ends a run of failures: a failure just before it and one just after are two runs);
  * the failures outside maintenance of a group form one run. A run of at least $fallos failures is an outage from
  * its first failure to the start of the next group — the next success, or the start of the maintenance window —
- * or open (fin NULL) when none came yet. The first run of a service continues the outage open at its anchor: when
- * that outage's first checks were pruned (podada_inicio), it keeps its recorded start and adds the pruned failures.
+ * or open (fin NULL) when none came yet. When the outage open at a service's anchor began before the raw checks
+ * still kept (podada_inicio), a stand-in failed check at its recorded start, worth the failures pruned from it,
+ * opens the first run: the outage keeps its true start and count however long it lasts.
  */
 export const SQL_CAIDAS: readonly string[] = [
   `DELETE FROM core.disp_caidas c USING _disp_anclas a WHERE c.servicio_id = a.servicio_id AND c.inicio > a.ancla`,
   `INSERT INTO core.disp_caidas
    WITH c AS (
-     SELECT k.servicio_id, k.ts, k.ok, k.error, k.mant, k.mant_inicio FROM _disp_chk k JOIN _disp_anclas a USING (servicio_id)
+     SELECT k.servicio_id, k.ts, k.ok, k.error, k.mant, k.mant_inicio, 1 AS vale FROM _disp_chk k JOIN _disp_anclas a USING (servicio_id)
      WHERE k.ts > a.ancla
+     UNION ALL
+     SELECT servicio_id, podada_inicio, false, podada_error, false, NULL, podada_fallos FROM _disp_anclas WHERE podada_inicio IS NOT NULL
    ), g AS (
      SELECT *, sum((ok OR mant)::INTEGER) OVER (PARTITION BY servicio_id ORDER BY ts ROWS UNBOUNDED PRECEDING) AS grp FROM c
    ), runs AS (
      SELECT servicio_id, grp,
        CASE WHEN arg_min(mant, ts) THEN arg_min(mant_inicio, ts) ELSE min(ts) END AS corte,
        min(ts) FILTER (WHERE NOT ok AND NOT mant) AS inicio,
-       count(*) FILTER (WHERE NOT ok AND NOT mant) AS fallos, arg_min(error, ts) FILTER (WHERE NOT ok AND NOT mant) AS error
+       coalesce(sum(vale) FILTER (WHERE NOT ok AND NOT mant), 0) AS fallos,
+       arg_min(error, ts) FILTER (WHERE NOT ok AND NOT mant) AS error
      FROM g GROUP BY servicio_id, grp
    ), r AS (
-     SELECT r.*, lead(r.corte) OVER (PARTITION BY r.servicio_id ORDER BY r.grp) AS fin,
-       CASE WHEN r.grp = 0 THEN a.podada_inicio END AS podada_inicio, CASE WHEN r.grp = 0 THEN a.podada_fallos ELSE 0 END AS podada_fallos
-     FROM runs r JOIN _disp_anclas a USING (servicio_id)
+     SELECT *, lead(corte) OVER (PARTITION BY servicio_id ORDER BY grp) AS fin FROM runs
    )
-   SELECT servicio_id, coalesce(podada_inicio, inicio), fin, fallos + podada_fallos, error
-   FROM r WHERE fallos > 0 AND fallos + podada_fallos >= $fallos::INTEGER`,
+   SELECT servicio_id, inicio, fin, fallos, error FROM r WHERE inicio IS NOT NULL AND fallos >= $fallos::INTEGER`,
 ];
 
 /**

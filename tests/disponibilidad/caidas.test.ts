@@ -29,6 +29,7 @@ import { tempWarehouse } from '../helpers/warehouse.js';
  *   run 3 (now 03/03 12:00, + 12 failures of 03/03 00:00–11:00): still from 01/03 06:00 (not from 02/03 00:00, the
  *     oldest check left), 18 + 24 + 12 = 54 failures, open
  *   run 4 (now 03/03 13:00, + the success at 12:00): 01/03 06:00 → 03/03 12:00 = 54 h = 3,240 min, 54 failures
+ * (before the fix, run 3 moved the start to 02/03 00:00 with 36 failures).
  */
 const at = (hhmm: string, day = '2025-03-10'): number => Date.parse(`${day}T${hhmm}:00-06:00`);
 const iso = (t: number): string => new Date(t).toISOString();
@@ -130,5 +131,15 @@ describe('an outage longer than the raw-check retention keeps its true start', (
     // Another run at the same moment prunes nothing new and changes nothing.
     await rollup(iso(hora('2025-03-03', 13)), 1);
     expect(await sij(iso(hora('2025-03-03', 13)))).toEqual([[INICIO, iso(hora('2025-03-03', 12)), 54]]);
+  });
+
+  it('a maintenance window registered later over every check left still ends it, at the window’s start', async () => {
+    // Pruned so far (cut-offs 02/03 00:00, 12:00, 13:00): 18 + 12 + 1 = 31 failures, 01/03 06:00 … 02/03 12:00.
+    // A window 02/03 12:30 – 03/03 11:30 holds every failure still kept (02/03 13:00 … 03/03 11:00): the outage is
+    // 01/03 06:00 → 02/03 12:30 (the window's start) = 30.5 h = 1,830 min, with the 31 pruned failures.
+    await createMantenimiento(wh, { servicio_id: 'sij', inicio: '2025-03-02T12:30', fin: '2025-03-03T11:30', motivo: 'Migración' }, 'prueba');
+    await rollup(iso(hora('2025-03-03', 13)), 1);
+    const rows = await caidas(wh, 'sij', { desde: iso(hora('2025-02-28', 0)), hasta: iso(hora('2025-03-05', 0)), ahora: iso(hora('2025-03-03', 13)) });
+    expect(rows.map((r) => [r.inicio, r.fin, r.fallos, r.duracion_min])).toEqual([[INICIO, iso(Date.parse('2025-03-02T12:30:00-06:00')), 31, 1830]]);
   });
 });
