@@ -10,7 +10,8 @@ import { LAT_BASE } from '../../src/core/uptime.js';
  * (or an earlier time asked for in core.disp_recalculo, when a maintenance window changed after the fact). The
  * recomputation deletes and re-inserts those buckets, so running it twice changes nothing. Day rollups are
  * rebuilt from the hour rollups of the days touched. A check inside a maintenance window of its service counts
- * in `mantenimiento`, not in `ok`, and is left out of the uptime denominator and of outage detection.
+ * in `mantenimiento`, not in `ok`, and is left out of the uptime denominator; a maintenance window also ends a run
+ * of failures (see SQL_CAIDAS). An outage longer than the raw-check retention keeps its start (SQL_ANTES_DE_PODAR).
  */
 
 export const SQL_DESDE = `
@@ -20,7 +21,11 @@ SELECT
   (SELECT min(desde) FROM core.disp_recalculo) AS recalculo,
   (SELECT max(registrado_en) FROM core.disp_recalculo) AS recalculo_marca`;
 
-/** Per service: the time after which outages are recomputed (see runRollup). */
+/**
+ * Per service: the time after which outages are recomputed (see runRollup) and, when the outage open at that time
+ * began before the raw checks still kept (its first failed check was pruned), that outage's start and the failures
+ * pruned from it, so the recomputation carries them over instead of starting it at the oldest check left.
+ */
 export const SQL_ANCLAS = `
 CREATE OR REPLACE TEMP TABLE _disp_anclas AS
 WITH ids AS (
@@ -30,18 +35,27 @@ WITH ids AS (
   WHERE ok AND ts >= $desde::TIMESTAMPTZ - INTERVAL 1 DAY AND ts < $desde::TIMESTAMPTZ GROUP BY 1
 ), a0 AS (
   SELECT i.servicio_id, coalesce(u.t, $desde::TIMESTAMPTZ - INTERVAL 1 DAY) AS a FROM ids i LEFT JOIN ultimo_ok u USING (servicio_id)
+), abierta AS (
+  SELECT a0.servicio_id, min(c.inicio) AS inicio FROM a0
+  JOIN core.disp_caidas c ON c.servicio_id = a0.servicio_id AND (c.fin IS NULL OR c.fin > a0.a) GROUP BY 1
 )
 SELECT a0.servicio_id,
-  least(a0.a, coalesce((SELECT min(c.inicio) FROM core.disp_caidas c
-                        WHERE c.servicio_id = a0.servicio_id AND (c.fin IS NULL OR c.fin > a0.a)) - INTERVAL 1 MICROSECOND, a0.a)) AS ancla
-FROM a0`;
+  least(a0.a, coalesce(k.inicio - INTERVAL 1 MICROSECOND, a0.a)) AS ancla,
+  CASE WHEN NOT EXISTS (SELECT 1 FROM core.disp_verificaciones v WHERE v.servicio_id = k.servicio_id AND v.ts = k.inicio) THEN k.inicio END AS podada_inicio,
+  coalesce((SELECT sum(p.fallos) FROM core.disp_caidas_podadas p WHERE p.servicio_id = k.servicio_id AND p.inicio = k.inicio), 0)::INTEGER AS podada_fallos,
+  (SELECT min(c.error) FROM core.disp_caidas c WHERE c.servicio_id = k.servicio_id AND c.inicio = k.inicio) AS podada_error
+FROM a0 LEFT JOIN abierta k USING (servicio_id)`;
 
+/** The checks to recompute, each with the start of the maintenance window it falls in (NULL outside any). */
 export const SQL_CHECKS = `
 CREATE OR REPLACE TEMP TABLE _disp_chk AS
-SELECT v.servicio_id, v.ts, v.ok, v.latencia_ms, v.error,
-  EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = v.servicio_id AND v.ts >= m.inicio AND v.ts < m.fin) AS mant
-FROM core.disp_verificaciones v
-WHERE v.ts >= least($desde::TIMESTAMPTZ, coalesce((SELECT min(ancla) FROM _disp_anclas), $desde::TIMESTAMPTZ))`;
+WITH v AS (
+  SELECT v.servicio_id, v.ts, v.ok, v.latencia_ms, v.error,
+    (SELECT min(m.inicio) FROM core.mantenimientos m WHERE m.servicio_id = v.servicio_id AND v.ts >= m.inicio AND v.ts < m.fin) AS mant_inicio
+  FROM core.disp_verificaciones v
+  WHERE v.ts >= least($desde::TIMESTAMPTZ, coalesce((SELECT min(ancla) FROM _disp_anclas), $desde::TIMESTAMPTZ))
+)
+SELECT *, mant_inicio IS NOT NULL AS mant FROM v`;
 
 const rollupFromChecks = (nivel: 'minuto' | 'hora'): string => `
 INSERT INTO core.disp_agregados
@@ -69,27 +83,51 @@ export const SQL_ROLLUPS: readonly string[] = [
 ];
 
 /**
- * Outages: among a service's checks outside maintenance, numbered into groups that each begin at a successful
- * check; the failures of a group form one run. A run of at least $fallos failures is an outage from its first
- * failure to the first check of the next group (the next success), or open (fin NULL) when none came yet.
+ * Outages: a service's checks, numbered into groups that each begin at a successful check or at a check inside a
+ * maintenance window (a window ends a run of failures: a failure just before it and one just after are two runs);
+ * the failures outside maintenance of a group form one run. A run of at least $fallos failures is an outage from
+ * its first failure to the start of the next group — the next success, or the start of the maintenance window —
+ * or open (fin NULL) when none came yet. When the outage open at a service's anchor began before the raw checks
+ * still kept (podada_inicio), a stand-in failed check at its recorded start, worth the failures pruned from it,
+ * opens the first run: the outage keeps its true start and count however long it lasts.
  */
 export const SQL_CAIDAS: readonly string[] = [
   `DELETE FROM core.disp_caidas c USING _disp_anclas a WHERE c.servicio_id = a.servicio_id AND c.inicio > a.ancla`,
   `INSERT INTO core.disp_caidas
    WITH c AS (
-     SELECT k.servicio_id, k.ts, k.ok, k.error FROM _disp_chk k JOIN _disp_anclas a USING (servicio_id)
-     WHERE k.ts > a.ancla AND NOT k.mant
+     SELECT k.servicio_id, k.ts, k.ok, k.error, k.mant, k.mant_inicio, 1 AS vale FROM _disp_chk k JOIN _disp_anclas a USING (servicio_id)
+     WHERE k.ts > a.ancla
+     UNION ALL
+     SELECT servicio_id, podada_inicio, false, podada_error, false, NULL, podada_fallos FROM _disp_anclas WHERE podada_inicio IS NOT NULL
    ), g AS (
-     SELECT *, sum(ok::INTEGER) OVER (PARTITION BY servicio_id ORDER BY ts ROWS UNBOUNDED PRECEDING) AS grp FROM c
+     SELECT *, sum((ok OR mant)::INTEGER) OVER (PARTITION BY servicio_id ORDER BY ts ROWS UNBOUNDED PRECEDING) AS grp FROM c
    ), runs AS (
-     SELECT servicio_id, grp, min(ts) AS primero, min(ts) FILTER (WHERE NOT ok) AS inicio,
-       count(*) FILTER (WHERE NOT ok) AS fallos, arg_min(error, ts) FILTER (WHERE NOT ok) AS error
+     SELECT servicio_id, grp,
+       CASE WHEN arg_min(mant, ts) THEN arg_min(mant_inicio, ts) ELSE min(ts) END AS corte,
+       min(ts) FILTER (WHERE NOT ok AND NOT mant) AS inicio,
+       coalesce(sum(vale) FILTER (WHERE NOT ok AND NOT mant), 0) AS fallos,
+       arg_min(error, ts) FILTER (WHERE NOT ok AND NOT mant) AS error
      FROM g GROUP BY servicio_id, grp
    ), r AS (
-     SELECT *, lead(primero) OVER (PARTITION BY servicio_id ORDER BY grp) AS fin FROM runs
+     SELECT *, lead(corte) OVER (PARTITION BY servicio_id ORDER BY grp) AS fin FROM runs
    )
-   SELECT servicio_id, inicio, fin, fallos, error FROM r WHERE fallos >= $fallos::INTEGER`,
+   SELECT servicio_id, inicio, fin, fallos, error FROM r WHERE inicio IS NOT NULL AND fallos >= $fallos::INTEGER`,
 ];
+
+/**
+ * Before raw checks past their retention are deleted: the failures of each outage still open at the cut-off (or
+ * ended after it) that are about to go, so the outage keeps its start and its count (core.disp_caidas_podadas).
+ */
+export const SQL_ANTES_DE_PODAR = `
+INSERT INTO core.disp_caidas_podadas
+SELECT c.servicio_id, c.inicio, count(*)::INTEGER
+FROM core.disp_caidas c JOIN core.disp_verificaciones v
+  ON v.servicio_id = c.servicio_id AND v.ts >= c.inicio AND (c.fin IS NULL OR v.ts < c.fin)
+WHERE v.ts < $ahora::TIMESTAMPTZ - to_days($retencion::INTEGER) AND NOT v.ok
+  AND c.inicio < $ahora::TIMESTAMPTZ - to_days($retencion::INTEGER)
+  AND (c.fin IS NULL OR c.fin > $ahora::TIMESTAMPTZ - to_days($retencion::INTEGER))
+  AND NOT EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = v.servicio_id AND v.ts >= m.inicio AND v.ts < m.fin)
+GROUP BY ALL`;
 
 export const SQL_PODA: readonly string[] = [
   `DELETE FROM core.disp_verificaciones WHERE ts < $ahora::TIMESTAMPTZ - to_days($retencion::INTEGER)`,
@@ -151,6 +189,7 @@ export async function runRollup(c: DuckDBConnection, o: RollupOptions): Promise<
     await c.run('DROP TABLE IF EXISTS _disp_anclas');
   }
   if (m?.recalculo_marca) await c.run(`DELETE FROM core.disp_recalculo WHERE registrado_en <= $m::TIMESTAMPTZ`, { m: iso(m.recalculo_marca) });
+  await c.run(SQL_ANTES_DE_PODAR, { ahora, retencion: o.retencionDias });
   await c.run(SQL_PODA[0]!, { ahora, retencion: o.retencionDias });
   await c.run(SQL_PODA[1]!, { ahora, minutos: o.minutosDias });
   await c.run(SQL_PODA[2]!, { ahora, hist: o.histogramasDias ?? 35 });

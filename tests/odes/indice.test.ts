@@ -29,7 +29,8 @@ import { dropFixture, EXPECTED, FILES, HASTA, PROCESO } from './fixture.js';
  *   → 1/4 = 25; actas #1 followed by held #3, not approved → 0/1 = 0; estrados 0/2 = 0;
  *   entregables not delivered + late → 0/2 = 0; supervision pending + on time → 1/2 = 50
  *   indice = (0 + 50 + 25 + 0 + 0 + 0 + 50) / 7 = 125 / 7 = 17.86
- * M004: installation due 01/05 → every component null, indice null.
+ * M004: installation due 01/05 and nobody designated yet → every component null, indice null (a council not yet
+ *   due with designations would still have integracion: tests/odes/reglas.test.ts).
  */
 let t: Awaited<ReturnType<typeof tempWarehouse>>;
 const byClave = (rows: IndiceRow[]): Record<string, IndiceRow> => Object.fromEntries(rows.map((r) => [r.clave_odes, r]));

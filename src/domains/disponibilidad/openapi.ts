@@ -3,7 +3,7 @@ import { q, ok, RANGO, type OpenApiPaths } from '../../api/openapi-paths.js';
 /** The disponibilidad paths of /api/openapi.json. */
 export const openapi: OpenApiPaths = {
   '/api/disponibilidad/servicios': { get: { summary: 'Servicios activos: id, nombre, estado (arriba|abajo|mantenimiento|sin_datos), uptime_24h, uptime_7d, uptime_30d, uptime_90d, uptime_365d (%), latencia_p50_ms, latencia_p95_ms (24 h), criticidad, publico, ultima_verificacion', responses: ok() } },
-  '/api/disponibilidad/servicios/{id}/caidas': { get: { summary: 'Caídas del servicio que tocan el periodo: inicio, fin (null = en curso), duracion_min, fallos, error', parameters: [...RANGO], responses: { ...ok(), '404': { description: 'No existe' } } } },
+  '/api/disponibilidad/servicios/{id}/caidas': { get: { summary: 'Caídas del servicio que tocan el periodo: inicio, fin (null = en curso; el siguiente éxito o el inicio de un mantenimiento), duracion_min, fallos, error', parameters: [...RANGO], responses: { ...ok(), '404': { description: 'No existe' } } } },
   '/api/disponibilidad/servicios/{id}/diario': { get: { summary: 'Disponibilidad diaria (%) de los últimos días: dia, total, ok, mantenimiento, uptime', parameters: [q('dias', 'Días (1–366, 90 por omisión)')], responses: { ...ok(), '404': { description: 'No existe' } } } },
   '/api/disponibilidad/servicios/{id}/latencia': { get: { summary: 'Latencia por hora: inicio, promedio_ms, p50_ms, p95_ms', parameters: [q('horas', 'Horas (168 por omisión)')], responses: { ...ok(), '404': { description: 'No existe' } } } },
   '/api/disponibilidad/servicios/{id}/verificaciones': { get: { summary: 'Últimas verificaciones del servicio (2 días)', parameters: [q('limite', 'Máximo de filas (100)')], responses: ok() } },

@@ -10,6 +10,7 @@ import type { Caida, Dia, EstadoPublico, PuntoLatencia, ServicioEstado, Verifica
  * - 30 d, 90 d, 365 d: day rollups (Mexico City days) of today and the 29 (89, 364) days before it.
  * uptime % = 100 × ok / (total − mantenimiento): checks inside a maintenance window are out of the denominator.
  * Latency p50/p95 (ms) over 24 h: from the hour histograms of successful checks (bins of ±5 %).
+ * estado: abajo when the last N checks (N = ATALAYA_UPTIME_FALLOS_CAIDA) all failed outside maintenance windows.
  */
 export const SQL_SERVICIOS = `
 WITH w AS (
@@ -35,10 +36,13 @@ WITH w AS (
 ), lat AS (
   SELECT servicio_id, min(bin) FILTER (WHERE acum >= 0.5 * tot) AS b50, min(bin) FILTER (WHERE acum >= 0.95 * tot) AS b95 FROM cum GROUP BY 1
 ), ult AS (
-  SELECT v.servicio_id, v.ts, v.ok, row_number() OVER (PARTITION BY v.servicio_id ORDER BY v.ts DESC) AS rn
+  -- A success or a check inside a maintenance window ends a run of failures (§3 Uptime).
+  SELECT v.servicio_id, v.ts,
+    v.ok OR EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = v.servicio_id AND v.ts >= m.inicio AND v.ts < m.fin) AS corta,
+    row_number() OVER (PARTITION BY v.servicio_id ORDER BY v.ts DESC) AS rn
   FROM core.disp_verificaciones v, w WHERE v.ts >= w.ahora - INTERVAL 1 HOUR AND v.ts <= w.ahora
 ), est AS (
-  SELECT servicio_id, max(ts) AS ultima, bool_or(ok) FILTER (WHERE rn <= $fallos::INTEGER) AS alguno_ok FROM ult GROUP BY 1
+  SELECT servicio_id, max(ts) AS ultima, bool_or(corta) FILTER (WHERE rn <= $fallos::INTEGER) AS alguno_ok FROM ult GROUP BY 1
 )
 SELECT s.id, s.nombre, s.criticidad, s.publico,
   CASE

@@ -15,13 +15,19 @@ cons AS (
 base AS (
   SELECT k.hasta, (k.hasta + 1)::TIMESTAMPTZ AS lim, c.* FROM cons c CROSS JOIN cortes k
 ),
+-- Propietario positions of every council (the catalog in $cargos): a cargo nobody was designated to is vacant.
+cargos AS (
+  SELECT DISTINCT trim(x) AS cargo
+  FROM (SELECT unnest(string_split($cargos::VARCHAR, ',')) AS x) WHERE trim(x) <> ''
+),
+-- Measured on its own: a council not yet installed still has integracion from the designations made by hasta.
 integ AS (
   SELECT b.hasta, b.clave_odes,
-         count(DISTINCT i.cargo) AS total,
-         count(DISTINCT i.cargo) FILTER (WHERE i.fecha_designacion <= b.hasta AND (i.fecha_baja IS NULL OR i.fecha_baja > b.hasta)) AS ok
+         count(DISTINCT i.cargo) FILTER (WHERE i.fecha_designacion <= b.hasta AND (i.fecha_baja IS NULL OR i.fecha_baja > b.hasta)) AS ok,
+         count(*) FILTER (WHERE i.fecha_designacion <= b.hasta) AS designaciones
   FROM base b
   JOIN core.odes_integracion i ON i.proceso = b.proceso AND i.clave_odes = b.clave_odes AND i.calidad = 'propietario'
-  WHERE b.fecha_instalacion_programada IS NULL OR b.fecha_instalacion_programada <= b.hasta
+  WHERE i.cargo IN (SELECT cargo FROM cargos)
   GROUP BY b.hasta, b.clave_odes
 ),
 ses AS (
@@ -43,12 +49,14 @@ sesc AS (
   FROM base b JOIN ses s ON s.clave_odes = b.clave_odes
   GROUP BY b.hasta, b.clave_odes
 ),
+-- Due = its posting limit (approval + $horas_estrados) has passed by the end of hasta; one approved in the last
+-- hours before the cut-off is not late yet.
 acu AS (
   SELECT b.hasta, b.clave_odes, count(*) AS total,
          count(*) FILTER (WHERE a.fecha_fijacion_estrados IS NOT NULL
                             AND epoch(a.fecha_fijacion_estrados) - epoch(a.fecha_aprobacion) <= $horas_estrados::DOUBLE * 3600) AS ok
   FROM base b JOIN core.odes_acuerdos a ON a.proceso = b.proceso AND a.clave_odes = b.clave_odes
-  WHERE a.fecha_aprobacion < b.lim
+  WHERE epoch(b.lim) - epoch(a.fecha_aprobacion) >= $horas_estrados::DOUBLE * 3600
   GROUP BY b.hasta, b.clave_odes
 ),
 -- Entregables and supervision observations due by the cut-off; met when delivered (attended) by their deadline.
@@ -67,7 +75,9 @@ comp AS (
          CASE WHEN b.fecha_instalacion_programada IS NULL OR b.fecha_instalacion_programada > b.hasta THEN NULL
               WHEN b.fecha_instalacion IS NOT NULL AND b.fecha_instalacion <= b.fecha_instalacion_programada THEN 100.0
               ELSE 0.0 END AS instalacion,
-         100.0 * i.ok / nullif(i.total, 0) AS integracion,
+         CASE WHEN b.fecha_instalacion_programada IS NULL OR b.fecha_instalacion_programada <= b.hasta
+                   OR b.fecha_instalacion <= b.hasta OR i.designaciones > 0
+              THEN 100.0 * coalesce(i.ok, 0) / (SELECT count(*) FROM cargos) END AS integracion,
          100.0 * s.ses_ok / nullif(s.ses_total, 0) AS sesiones,
          100.0 * s.actas_ok / nullif(s.actas_total, 0) AS actas,
          100.0 * a.ok / nullif(a.total, 0) AS estrados,

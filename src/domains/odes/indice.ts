@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Warehouse } from '../../db/warehouse.js';
-import { COMPONENTES, type Componente, type Componentes, type IndiceRow, type OdesConfig, type SemaforoOdes } from './types.js';
+import { CARGOS, COMPONENTES, type Componente, type Componentes, type IndiceRow, type OdesConfig, type SemaforoOdes } from './types.js';
 import { addDays } from '../../core/time.js';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -14,7 +14,7 @@ type FlatRow = Omit<IndiceRow, 'componentes'> & Componentes;
 
 /** Named parameters of INDICE_SQL for one proceso, the cut-off dates and the configuration. */
 export function indiceParams(proceso: string, cortes: readonly string[], cfg: OdesConfig, clave = ''): Record<string, string | number> {
-  const p: Record<string, string | number> = { proceso, cortes: cortes.join(','), clave, horas_estrados: cfg.horas_estrados };
+  const p: Record<string, string | number> = { proceso, cortes: cortes.join(','), clave, horas_estrados: cfg.horas_estrados, cargos: CARGOS.join(',') };
   for (const k of COMPONENTES) p[`w_${k}`] = cfg.pesos[k];
   return p;
 }

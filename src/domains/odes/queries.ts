@@ -1,7 +1,7 @@
 import type { Warehouse } from '../../db/warehouse.js';
 import { addDays } from '../../core/time.js';
 import { componenteMasDebil, computeIndice, semaforoIndice, weeklyCortes } from './indice.js';
-import { COMPONENTES, type Componente, type Componentes, type ConsejoDetalle, type CumplimientoRow, type IndiceRow, type OdesConfig, type ProcesoInfo, type TendenciaOdes } from './types.js';
+import { CARGOS, COMPONENTES, type Componente, type Componentes, type ConsejoDetalle, type CumplimientoRow, type IndiceRow, type OdesConfig, type ProcesoInfo, type TendenciaOdes } from './types.js';
 
 const PROCESOS_SQL = `
 WITH c AS (
@@ -101,16 +101,23 @@ SELECT proceso, clave_odes, tipo, cabecera, strftime(fecha_instalacion_programad
        _archivo AS archivo, _fila AS fila
 FROM core.odes_consejos WHERE proceso = $proceso AND clave_odes = $clave`;
 
-/** Propietario positions not filled on hasta, with when and why they fell vacant and when they were filled. */
+/**
+ * Propietario positions not filled on hasta, with when and why they fell vacant and when they were filled; every
+ * cargo of the catalog ($cargos) is a position, so one nobody was ever designated to is listed too (sin designación).
+ */
 const VACANTES_SQL = `
-WITH i AS (SELECT * FROM core.odes_integracion WHERE proceso = $proceso AND clave_odes = $clave AND calidad = 'propietario'),
+WITH cargos AS (SELECT unnest(string_split($cargos::VARCHAR, ',')) AS cargo),
+i AS (SELECT * FROM core.odes_integracion WHERE proceso = $proceso AND clave_odes = $clave AND calidad = 'propietario'),
 llenos AS (SELECT DISTINCT cargo FROM i WHERE fecha_designacion <= $hasta::DATE AND (fecha_baja IS NULL OR fecha_baja > $hasta::DATE))
-SELECT cargo,
-       strftime(max(fecha_baja) FILTER (WHERE fecha_baja <= $hasta::DATE), '%Y-%m-%d') AS vacante_desde,
-       arg_max(motivo_baja, fecha_baja) FILTER (WHERE fecha_baja <= $hasta::DATE) AS motivo_baja,
-       strftime(min(fecha_designacion) FILTER (WHERE fecha_designacion > $hasta::DATE), '%Y-%m-%d') AS cubierta_en
-FROM i WHERE cargo NOT IN (SELECT cargo FROM llenos)
-GROUP BY cargo ORDER BY cargo`;
+SELECT k.cargo,
+       strftime(max(i.fecha_baja) FILTER (WHERE i.fecha_baja <= $hasta::DATE), '%Y-%m-%d') AS vacante_desde,
+       CASE WHEN count(i.cargo) = 0 THEN 'sin designación'
+            ELSE arg_max(i.motivo_baja, i.fecha_baja) FILTER (WHERE i.fecha_baja <= $hasta::DATE) END AS motivo_baja,
+       strftime(min(i.fecha_designacion) FILTER (WHERE i.fecha_designacion > $hasta::DATE), '%Y-%m-%d') AS cubierta_en,
+       count(i.cargo) = 0 AS sin_designacion
+FROM cargos k LEFT JOIN i ON i.cargo = k.cargo
+WHERE k.cargo NOT IN (SELECT cargo FROM llenos)
+GROUP BY k.cargo ORDER BY list_position(string_split($cargos::VARCHAR, ','), k.cargo)`;
 
 /** Every vacancy up to hasta (a person left, or vacant since installation) and how many days it lasted. */
 const VACANCIAS_SQL = `
@@ -120,6 +127,10 @@ v AS (
   SELECT cargo, persona, fecha_baja AS desde, motivo_baja FROM i WHERE fecha_baja <= $hasta::DATE
   UNION ALL
   SELECT cargo, NULL, (SELECT inst FROM c), 'vacante desde la instalación' FROM i WHERE fecha_designacion IS NULL
+  UNION ALL
+  SELECT cargo, NULL, (SELECT inst FROM c), 'sin designación'
+  FROM (SELECT unnest(string_split($cargos::VARCHAR, ',')) AS cargo)
+  WHERE cargo NOT IN (SELECT cargo FROM i) AND (SELECT inst FROM c) <= $hasta::DATE
 )
 SELECT cargo, persona, strftime(desde, '%Y-%m-%d') AS vacante_desde, motivo_baja,
        strftime(cubierta, '%Y-%m-%d') AS cubierta_en,
@@ -156,13 +167,15 @@ WHERE fecha_inicio < ($hasta::DATE + 1)::TIMESTAMPTZ AND siguiente_inicio < ($ha
   AND NOT coalesce(acta_aprobada_en IS NOT NULL AND (aprobada_numero IS NULL OR aprobada_inicio < ($hasta::DATE + 1)::TIMESTAMPTZ), false)
 ORDER BY numero`;
 
+/** Acuerdos due by hasta (their posting limit, approval + $horas, has passed) not posted within it. */
 const ESTRADOS_SQL = `
 SELECT clave_acuerdo, sesion_numero, fecha_aprobacion, fecha_fijacion_estrados,
        round((epoch(fecha_fijacion_estrados) - epoch(fecha_aprobacion)) / 3600, 1) AS horas,
        CASE WHEN fecha_fijacion_estrados IS NULL THEN 'no fijado en estrados' ELSE 'fijado fuera de plazo' END AS motivo,
        _archivo AS archivo, _fila AS fila
 FROM core.odes_acuerdos
-WHERE proceso = $proceso AND clave_odes = $clave AND fecha_aprobacion < ($hasta::DATE + 1)::TIMESTAMPTZ
+WHERE proceso = $proceso AND clave_odes = $clave
+  AND epoch(($hasta::DATE + 1)::TIMESTAMPTZ) - epoch(fecha_aprobacion) >= $horas::DOUBLE * 3600
   AND NOT (fecha_fijacion_estrados IS NOT NULL AND epoch(fecha_fijacion_estrados) - epoch(fecha_aprobacion) <= $horas::DOUBLE * 3600)
 ORDER BY fecha_aprobacion`;
 
@@ -195,8 +208,8 @@ export async function consejoDetalle(wh: Warehouse, p: ProcesoInfo, clave: strin
   const [[actual], tend, vacantes, vacancias, sesiones, actas, estrados, entregables, supervision] = await Promise.all([
     cumplimientoDe(wh, p, clave, hasta, cfg),
     tendencia(wh, p, hasta, cfg, clave),
-    wh.all(VACANTES_SQL, q),
-    wh.all(VACANCIAS_SQL, q),
+    wh.all(VACANTES_SQL, { ...q, cargos: CARGOS.join(',') }),
+    wh.all(VACANCIAS_SQL, { ...q, cargos: CARGOS.join(',') }),
     wh.all(SESIONES_SQL, q),
     wh.all(ACTAS_SQL, q),
     wh.all(ESTRADOS_SQL, { ...q, horas: cfg.horas_estrados }),

@@ -14,12 +14,24 @@ export const COMPONENTE_NOMBRE: Record<Componente, string> = {
 /** How each component is computed (the «¿Cómo se calcula?» notes). */
 export const COMPONENTE_COMO: Record<Componente, string> = {
   instalacion: '100 si el consejo se instaló a más tardar en la fecha programada; 0 si no; sin información si aún no vencía.',
-  integracion: 'Cargos propietarios ocupados a la fecha de corte / cargos propietarios del consejo.',
+  integracion: 'Cargos propietarios ocupados a la fecha de corte / los 8 cargos propietarios del consejo (un cargo sin designación cuenta como vacante). Se mide aunque el consejo aún no se instale, con las designaciones hechas a la fecha; sin información si aún no debía instalarse y no tenía designaciones.',
   sesiones: 'Sesiones programadas hasta la fecha de corte que se celebraron con quórum / esas sesiones.',
   actas: 'Sesiones celebradas seguidas de otra sesión celebrada cuya acta ya se aprobó / esas sesiones.',
-  estrados: 'Acuerdos aprobados hasta la fecha de corte fijados en estrados dentro del plazo configurado / esos acuerdos.',
+  estrados: 'Acuerdos cuyo plazo de fijación (aprobación + horas configuradas) venció a la fecha de corte, fijados en estrados dentro de ese plazo / esos acuerdos. Un acuerdo con el plazo aún corriendo no cuenta todavía.',
   entregables: 'Entregables con fecha límite hasta el corte entregados a tiempo / esos entregables.',
   supervision: 'Observaciones de supervisión con fecha límite hasta el corte atendidas a tiempo / esas observaciones.',
+};
+
+/**
+ * The propietario positions every council has (contracts `odes_integracion.cargo`): the denominator of `integracion`,
+ * so a cargo nobody was ever designated to counts as vacant. tests/odes/reglas.test.ts keeps it equal to the contract.
+ */
+export const CARGOS = ['presidencia', 'consejeria_1', 'consejeria_2', 'consejeria_3', 'consejeria_4', 'secretaria', 'vocal_organizacion', 'vocal_capacitacion'] as const;
+export type Cargo = (typeof CARGOS)[number];
+
+export const CARGO_NOMBRE: Record<Cargo, string> = {
+  presidencia: 'Presidencia', consejeria_1: 'Consejería 1', consejeria_2: 'Consejería 2', consejeria_3: 'Consejería 3', consejeria_4: 'Consejería 4',
+  secretaria: 'Secretaría', vocal_organizacion: 'Vocalía de organización', vocal_capacitacion: 'Vocalía de capacitación',
 };
 
 /** Each component's value (percent), null when there was nothing to measure. */

@@ -3,7 +3,7 @@ import { bind } from '../../db/sql.js';
 import { readSetting } from '../../core/settings.js';
 import type { Rango } from '../../core/time.js';
 import { anticipacionMinima } from './settings.js';
-import type { Acuerdo, ResumenSesiones, ResumenSesionesBasico, Sesion, SesionesConfig } from './types.js';
+import { ANTICIPACION_INSUFICIENTE, SIN_CONVOCATORIA, type Acuerdo, type ResumenSesiones, type ResumenSesionesBasico, type Sesion, type SesionesConfig } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Figures (DESIGN.md §3, Sessions)
@@ -15,7 +15,10 @@ export interface FiltroSesiones extends Rango {
 
 /**
  * Sessions that started in [desde, hasta] with their notice (hours from convocatoria to start), the minimum of
- * their type and whether they comply. Parameters: $desde, $hasta, $organo, $tipo, $m_<tipo> (hours or NULL).
+ * their type and whether they comply. A session of a type with a minimum but without fecha_convocatoria cannot
+ * show its notice: it does not comply (motivo «sin fecha de convocatoria»). Types without a minimum (urgente,
+ * permanente by default) have cumple NULL and are left out of anticipacion_cumplida_pct.
+ * Parameters: $desde, $hasta, $organo, $tipo, $m_<tipo> (hours or NULL).
  */
 const BASE = `
 WITH s AS (
@@ -27,7 +30,10 @@ WITH s AS (
   WHERE fecha_inicio >= $desde::DATE::TIMESTAMPTZ AND fecha_inicio < ($hasta::DATE + 1)::TIMESTAMPTZ
     AND ($organo::VARCHAR IS NULL OR organo = $organo) AND ($tipo::VARCHAR IS NULL OR tipo = $tipo)
 ), sc AS (
-  SELECT *, CASE WHEN minimo_horas IS NOT NULL AND horas_anticipacion IS NOT NULL THEN horas_anticipacion >= minimo_horas END AS cumple
+  SELECT *, CASE WHEN minimo_horas IS NOT NULL THEN coalesce(horas_anticipacion >= minimo_horas, false) END AS cumple,
+    CASE WHEN minimo_horas IS NULL THEN NULL
+         WHEN fecha_convocatoria IS NULL THEN '${SIN_CONVOCATORIA}'
+         WHEN horas_anticipacion < minimo_horas THEN '${ANTICIPACION_INSUFICIENTE}' END AS motivo
   FROM s
 )`;
 
@@ -50,6 +56,7 @@ export const SQL_RESUMEN = `${BASE}
 SELECT ${AGG},
   quantile_cont(horas_anticipacion, 0.5) AS horas_anticipacion_mediana,
   count(*) FILTER (WHERE cumple = false)::INTEGER AS anticipacion_incumplida,
+  count(*) FILTER (WHERE motivo = '${SIN_CONVOCATORIA}')::INTEGER AS sin_fecha_convocatoria,
   count(cumple)::INTEGER AS sesiones_con_minimo
 FROM sc`;
 
@@ -82,7 +89,7 @@ FROM a GROUP BY 1 ORDER BY 1`;
 
 export const SQL_LISTA = `${BASE}
 SELECT organo, numero, anio, tipo, fecha_convocatoria, fecha_inicio, fecha_fin, quorum, puntos, acta_aprobada_en,
-  horas_anticipacion, minimo_horas, cumple
+  horas_anticipacion, minimo_horas, cumple, motivo
 FROM sc ORDER BY fecha_inicio DESC LIMIT 5000`;
 
 export const SQL_LISTA_ACUERDOS = `${ACUERDOS}

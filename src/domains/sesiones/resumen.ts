@@ -3,7 +3,7 @@ import { cifra, porVentanas } from '../tarjetas.js';
 import type { ResumenCard } from '../types.js';
 import { resumenSesionesBasico } from './queries.js';
 
-const COMO = 'Sesiones que iniciaron en el periodo; cumple la anticipación cuando entre la convocatoria y el inicio hay al menos el mínimo de su tipo (ordinaria 72 h, extraordinaria y solemne 24 h por omisión; urgentes y permanentes no cuentan).';
+const COMO = 'Sesiones que iniciaron en el periodo; cumple la anticipación cuando entre la convocatoria y el inicio hay al menos el mínimo de su tipo (ordinaria 72 h, extraordinaria y solemne 24 h por omisión; urgentes y permanentes no cuentan); una sesión sin fecha de convocatoria no puede mostrar su anticipación y cuenta como incumplida.';
 
 /** UTS's card: sessions convened with enough notice, with quorum, minutes and acuerdos beside it. */
 export const tarjetaSesiones: ResumenCard = {

@@ -9,6 +9,10 @@ export const TIPO_SESION_NOMBRE: Record<TipoSesion, string> = {
   ordinaria: 'Ordinaria', extraordinaria: 'Extraordinaria', urgente: 'Urgente', solemne: 'Solemne', permanente: 'Permanente',
 };
 
+/** Why a session does not comply with its minimum notice (`motivo` of GET /api/sesiones). */
+export const SIN_CONVOCATORIA = 'sin fecha de convocatoria';
+export const ANTICIPACION_INSUFICIENTE = 'anticipación menor al mínimo';
+
 /** GET /api/sesiones/configuracion */
 export interface SesionesConfig {
   /** Minimum hours of notice by session type; null = no minimum (left out of anticipacion_cumplida_pct). */
@@ -30,6 +34,8 @@ export interface ResumenSesionesBasico extends FigurasSesiones {
   acuerdos_publicados: number;
   horas_anticipacion_mediana: number | null;
   anticipacion_incumplida: number;
+  /** Sessions of a type with a minimum and no fecha_convocatoria: they count as not complying. */
+  sin_fecha_convocatoria: number;
   sesiones_con_minimo: number;
 }
 
@@ -60,7 +66,10 @@ export interface Sesion {
   acta_aprobada_en: number | null;
   horas_anticipacion: number | null;
   minimo_horas: number | null;
+  /** null when its type has no minimum (left out of anticipacion_cumplida_pct); false without fecha_convocatoria. */
   cumple: boolean | null;
+  /** Why it does not comply: «sin fecha de convocatoria» or «anticipación menor al mínimo»; null otherwise. */
+  motivo: string | null;
 }
 
 /** GET /api/sesiones/acuerdos */
