@@ -1,5 +1,6 @@
 import type { DomainModule } from './types.js';
 import { disponibilidad } from './disponibilidad/index.js';
+import { estado } from './estado/index.js';
 import { incidentes } from './incidentes/index.js';
 import { metas } from './metas/index.js';
 import { odes } from './odes/index.js';
@@ -21,4 +22,8 @@ const FIGURAS: readonly DomainModule[] = [
 ];
 
 /** Every domain: the Resumen (built from the cards of the others) first. */
-export const DOMAINS: readonly DomainModule[] = [resumenDomain(FIGURAS), ...FIGURAS];
+export const DOMAINS: readonly DomainModule[] = [
+  resumenDomain(FIGURAS),
+  ...FIGURAS,
+  estado,
+];
