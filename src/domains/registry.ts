@@ -1,6 +1,8 @@
 import type { DomainModule } from './types.js';
 import { disponibilidad } from './disponibilidad/index.js';
 import { estado } from './estado/index.js';
+import { seccionCalendario } from './calendario/informe.js';
+import { informesDomain } from './informes/index.js';
 import { incidentes } from './incidentes/index.js';
 import { metas } from './metas/index.js';
 import { odes } from './odes/index.js';
@@ -26,4 +28,6 @@ export const DOMAINS: readonly DomainModule[] = [
   resumenDomain(FIGURAS),
   ...FIGURAS,
   estado,
+  // The Informe mensual: every domain's section; the calendario's until its DomainModule declares it.
+  informesDomain([...FIGURAS.flatMap((d) => d.informe ?? []), seccionCalendario]),
 ];
