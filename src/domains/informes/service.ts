@@ -36,7 +36,10 @@ export function programacionInforme(env: NodeJS.ProcessEnv = process.env): strin
   return p;
 }
 
-/** Runs the scheduled Informe with the server; at start too (on days 1–5), in case the server was down at its hour. */
+/**
+ * Runs the scheduled Informe with the server. It fires on each of days 1–5 and does nothing once the month is
+ * archived, so a server that was down at 07:00 on day 1 still makes it on one of the next days.
+ */
 export function servicioInforme(secciones: readonly SeccionInforme[]): DomainService {
   return {
     nombre: 'informe mensual',
@@ -48,7 +51,6 @@ export function servicioInforme(secciones: readonly SeccionInforme[]): DomainSer
         return ctx.tasks ? ctx.tasks.track(p) : p;
       };
       const task = cron.schedule(programacion, correr, { timezone: 'America/Mexico_City', noOverlap: true, name: 'informe-mensual' });
-      if (Number(todayMx().slice(8, 10)) <= 5) void correr();
       return () => void task.stop();
     },
   };
