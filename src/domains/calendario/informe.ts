@@ -1,3 +1,4 @@
+import { fechaDmy } from '../../core/html.js';
 import { cifraInforme, seccionVacia, type SeccionInforme } from '../informe.js';
 import { procesos, resumen } from './queries.js';
 
@@ -35,7 +36,7 @@ export const seccionCalendario: SeccionInforme = {
           filas: r.por_area.map((a) => [a.area, a.concluida + a.concluida_fuera_de_plazo, a.fuera_de_plazo, a.en_ejecucion, a.por_iniciar, a.cumplimiento_pct]),
         },
       ],
-      nota: `Proceso ${primero!.p.nombre}, estado de cada actividad al ${mes.hasta.split('-').reverse().join('/')}; cumplimiento = concluidas en plazo / (concluidas + fuera de plazo). Las canceladas no cuentan.`,
+      nota: `Proceso ${primero!.p.nombre}, estado de cada actividad al ${fechaDmy(mes.hasta)}; cumplimiento = concluidas en plazo / (concluidas + fuera de plazo). Las canceladas no cuentan.`,
     };
   },
 };

@@ -1,10 +1,9 @@
+import { esc, fechaDmy as fecha } from '../../core/html.js';
 import { formatMx } from '../../core/time.js';
 import type { FormatoCifra, InformeMensual, SeccionGenerada } from './types.js';
 
 /** The Informe mensual as a printable page (what its PDF renders): es-MX numbers and dates, no script, no network. */
 
-const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const fecha = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
 const UNIDAD: Record<FormatoCifra, string> = { numero: '', porcentaje: ' %', horas: ' h', dias: ' días', minutos: ' min' };
 
 /** A figure as printed: 1,234.5 with its unit; «—» when there is nothing to measure. */

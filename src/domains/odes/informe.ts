@@ -1,3 +1,4 @@
+import { fechaDmy } from '../../core/html.js';
 import { avg } from '../../core/figures.js';
 import { hasRows } from '../../db/sql.js';
 import { cifraInforme, seccionVacia, type SeccionInforme } from '../informe.js';
@@ -22,7 +23,7 @@ export const seccionOdes: SeccionInforme = {
         titulo: 'Consejos con bajo desempeño', columnas: ['Consejo', 'Cabecera', 'Índice', 'Componentes con datos'],
         filas: bajos.slice(0, 30).map((r) => [r.clave_odes, r.cabecera, r.indice, r.componentes_con_datos]),
       }] : [],
-      nota: `Proceso ${p.nombre}; índice 0–100 al ${mes.hasta.split('-').reverse().join('/')} sobre lo que vencía a esa fecha (promedio ponderado de los componentes con datos).`,
+      nota: `Proceso ${p.nombre}; índice 0–100 al ${fechaDmy(mes.hasta)} sobre lo que vencía a esa fecha (promedio ponderado de los componentes con datos).`,
     };
   },
 };

@@ -1,5 +1,6 @@
 import type { Pipeline } from '../../../pipelines/runner/types.js';
 import { getUser } from '../../auth/users.js';
+import { fechaDmy as fecha } from '../../core/html.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { puedeRecibir, type Catalogo } from './catalogo.js';
 import type { EnviarCorreo } from './correo.js';
@@ -15,7 +16,6 @@ export interface DepsEnvio {
 }
 
 const TIPO = { pdf: 'application/pdf', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-const fecha = (iso: string): string => iso.split('-').reverse().join('/');
 
 /**
  * One attempt at a subscription's sending of `slot` (its scheduled time): checks the user may still receive it,

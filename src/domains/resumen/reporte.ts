@@ -1,3 +1,4 @@
+import { esc, fechaDmy as fecha } from '../../core/html.js';
 import { htmlToPdf } from '../../core/pdf.js';
 import { formatMx } from '../../core/time.js';
 import type { ReporteDeclarado } from '../reporte.js';
@@ -7,8 +8,6 @@ import type { Formato, ResumenGeneral, SemaforoTarjeta } from './types.js';
 
 /** The Resumen as a printable page and its PDF (what a subscription to the Resumen sends). */
 
-const esc = (s: unknown): string => String(s ?? '').replace(/[&<>"']/g, (ch) => `&#${ch.charCodeAt(0)};`);
-const fecha = (iso: string): string => iso.slice(0, 10).split('-').reverse().join('/');
 const SEMAFORO: Record<SemaforoTarjeta, string> = { verde: '✓ Verde', amarillo: '! Amarillo', rojo: '✕ Rojo', sin_datos: '— Sin datos' };
 const COLOR: Record<SemaforoTarjeta, string> = { verde: '#1a9850', amarillo: '#d8a200', rojo: '#b2182b', sin_datos: '#888' };
 
