@@ -12,5 +12,5 @@ export const estado: DomainModule = {
     { prefix: '/publico/incidentes', router: incidentesPublicosRoutes, public: true },
   ],
   openapi,
-  pages: [{ href: '/admin/estado', label: 'Incidentes de la página de estado', roles: ['admin', 'utsi'] }],
+  nav: { href: '/admin/estado', label: 'Página de estado' },
 };
