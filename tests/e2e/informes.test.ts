@@ -65,7 +65,7 @@ describe('incidentes de /estado, informe mensual y reportes programados en chrom
     const page = await env.page({ usuario: 'dea.area' });
     await page.goto(`${env.srv.url}/reportes`);
     const opciones = await page.locator('select[name="reporte"] option').allTextContents();
-    expect(opciones.filter((o) => o !== 'Elija…')).toEqual(['Metas del POA — actividades (XLSX)']);
+    expect(opciones.filter((o) => o !== 'Elija…')).toEqual(['Metas del POA — actividades (XLSX)', 'Evaluación trimestral — reporte del ciclo (PDF o XLSX)']);
     await page.locator('select[name="reporte"]').selectOption('metas');
     await page.locator('select[name="frecuencia"]').selectOption('mensual');
     await page.locator('input[name="destino"]').fill('dea@oplever.org.mx');

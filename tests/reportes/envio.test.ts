@@ -43,7 +43,7 @@ describe('scheduled reports', () => {
   it('users subscribe to what their role can open; bad input answers 400 and the Resumen is refused to an area user', async () => {
     deps = { wh: t.srv.wh, pipelines: PIPELINES, catalogo: catalogoDe(DOMAINS), enviar: correoSmtp({ ATALAYA_SMTP_URL: smtp.url, ATALAYA_SMTP_REMITENTE: 'atalaya@oplever.org.mx' }) };
     const cat = await dea.json<Array<{ id: string; formatos: string[] }>>('/api/reportes/catalogo');
-    expect(cat).toEqual([{ id: 'metas', titulo: expect.any(String), formatos: ['xlsx'] }]);
+    expect(cat).toEqual([{ id: 'metas', titulo: expect.any(String), formatos: ['xlsx'] }, { id: 'evaluacion', titulo: expect.any(String), formatos: ['pdf', 'xlsx'] }]);
     const negado = await dea.fetch('/api/reportes/suscripciones', send('POST', { reporte: 'resumen', formato: 'pdf', frecuencia: 'semanal', destino: 'dea@oplever.org.mx' }, h(deaCsrf)));
     expect(negado.status).toBe(403);
     const mal = await dea.fetch('/api/reportes/suscripciones', send('POST', { reporte: 'metas', formato: 'xlsx', frecuencia: 'mensual', destino: 'no-es-correo' }, h(deaCsrf)));
@@ -148,5 +148,22 @@ describe('scheduled reports', () => {
     const [e] = await t.admin.json<Envio[]>(`/api/reportes/envios?suscripcion=${metasId}`);
     expect(e!.detalle).toContain('El correo no está configurado');
     expect((await dea.json<Suscripcion[]>('/api/reportes/suscripciones'))[0]).toMatchObject({ intentos: 1, reintento_en: '2026-06-01T13:06:00.000Z' });
+  });
+
+  it('the evaluation report goes out for the last closed quarter, with only an area user\'s own results', async () => {
+    expect((await t.admin.fetch('/api/evaluacion/ciclos', send('POST', { ejercicio: 2026, trimestre: 1, fecha_limite: '2026-04-20' }, h(t.csrf)))).status).toBe(201);
+    const r = await dea.fetch('/api/reportes/suscripciones', send('POST', { reporte: 'evaluacion', formato: 'xlsx', frecuencia: 'mensual', destino: 'dea@oplever.org.mx' }, h(deaCsrf)));
+    const { id } = (await r.json()) as { id: number };
+    await t.srv.wh.exec(`UPDATE app.reportes_suscripciones SET proximo_envio = '2027-01-04T13:00:00Z', reintento_en = NULL WHERE id <> ${id}`);
+    await programar(id, '2026-07-01T13:00:00Z');
+    const antes = smtp.correos.length;
+    expect(await enviarPendientes(deps, at('2026-07-01T13:01:00Z'))).toEqual([{ id, resultado: 'enviado' }]);
+    const correo = smtp.correos[antes]!;
+    expect(correo.adjuntos.map((a) => a.nombre)).toEqual(['evaluacion_2026_T1_DEA.xlsx']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(correo.adjuntos[0]!.contenido as unknown as ArrayBuffer);
+    const areas: unknown[] = [];
+    wb.getWorksheet('Resumen por área')!.eachRow((row, n) => { if (n > 2) areas.push(row.getCell(1).value); });
+    expect(areas).toEqual(['DEA', 'Instituto']);
   });
 });

@@ -6,7 +6,7 @@ import { evaluacionRoutes } from './routes/evaluacion.js';
 import { indicadoresRoutes } from './routes/indicadores.js';
 import { metasRoutes } from './routes/metas.js';
 import { seccionMetas } from './informe.js';
-import { reporteMetas } from './suscripcion.js';
+import { reporteEvaluacion, reporteMetas } from './suscripcion.js';
 
 /** UTP: POA goals and MIR indicators against their targets, and the quarterly evaluation cycle (DESIGN.md §3). */
 export const metas: DomainModule = {
@@ -20,7 +20,7 @@ export const metas: DomainModule = {
   ],
   openapi,
   informe: [seccionMetas],
-  reportes: [reporteMetas],
+  reportes: [reporteMetas, reporteEvaluacion],
   resumen: [tarjetaMetas, tarjetaEvaluacion],
   nav: { href: '/metas', label: 'Metas y evaluación' },
   pages: ['/metas', '/evaluacion'],
