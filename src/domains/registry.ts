@@ -1,5 +1,9 @@
 import type { DomainModule } from './types.js';
 import { disponibilidad } from './disponibilidad/index.js';
+import { estado } from './estado/index.js';
+import { seccionCalendario } from './calendario/informe.js';
+import { informesDomain } from './informes/index.js';
+import { reportesDomain } from './reportes/index.js';
 import { incidentes } from './incidentes/index.js';
 import { metas } from './metas/index.js';
 import { odes } from './odes/index.js';
@@ -20,5 +24,16 @@ const FIGURAS: readonly DomainModule[] = [
   sesiones,
 ];
 
-/** Every domain: the Resumen (built from the cards of the others) first. */
-export const DOMAINS: readonly DomainModule[] = [resumenDomain(FIGURAS), ...FIGURAS];
+/** The leadership overview, built from the cards of the others. */
+const RESUMEN = resumenDomain(FIGURAS);
+
+/** Every domain: the Resumen first. */
+export const DOMAINS: readonly DomainModule[] = [
+  RESUMEN,
+  ...FIGURAS,
+  estado,
+  // Scheduled reports: what the Resumen and the units offer (DomainModule.reportes).
+  reportesDomain([RESUMEN, ...FIGURAS]),
+  // The Informe mensual: every domain's section; the calendario's until its DomainModule declares it.
+  informesDomain([...FIGURAS.flatMap((d) => d.informe ?? []), seccionCalendario]),
+];

@@ -5,6 +5,8 @@ import type { Rol } from '../core/roles.js';
 import type { Setting } from '../core/settings.js';
 import type { Warehouse } from '../db/warehouse.js';
 import type { FigurasTarjeta, Meta, Ventanas } from './resumen/types.js';
+import type { SeccionInforme } from './informe.js';
+import type { ReporteDeclarado } from './reporte.js';
 
 // What a domain's Resumen card computes, and over which windows (src/domains/resumen/types.ts holds the API's shapes).
 export type { FigurasTarjeta, Meta, Ventanas };
@@ -30,6 +32,10 @@ export interface DomainModule {
   settings?: readonly Setting[];
   /** Its cards on the Resumen, in order. */
   resumen?: readonly ResumenCard[];
+  /** Its sections of the Informe mensual de la Secretaría Ejecutiva (src/domains/informe.ts). */
+  informe?: readonly SeccionInforme[];
+  /** Documents its users may subscribe to, sent by e-mail every week or month (src/domains/reporte.ts). */
+  reportes?: readonly ReporteDeclarado[];
   /** Its entry in the dashboard's navigation. */
   nav?: { href: string; label: string };
   /**

@@ -8,7 +8,7 @@ const t = adminApi();
 type Doc = { paths: Record<string, Record<string, { security?: unknown[] }>> };
 /** Routes designed to answer without a session; any other public route must be added here on purpose. */
 const PUBLIC = new Set([
-  'GET /api/health', 'POST /api/auth/login', 'GET /api/publico/estado', 'GET /api/openapi.json',
+  'GET /api/health', 'POST /api/auth/login', 'GET /api/publico/estado', 'GET /api/publico/incidentes', 'GET /api/openapi.json',
   'GET /api/publico/demo/{servicio}', 'HEAD /api/publico/demo/{servicio}',
 ]);
 

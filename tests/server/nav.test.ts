@@ -8,9 +8,9 @@ import { DOMAINS } from '../../src/domains/registry.js';
 /** The dashboard's navigation and access table come from the domains' registry (src/server/nav.ts). */
 describe('navigation from the registry', () => {
   it('each role sees the entries of the domains it may read, in order; admin also Administración', () => {
-    expect(navigation('utsi').nav.map((n) => n.href)).toEqual(['/', '/incidentes', '/disponibilidad']);
-    expect(navigation('area').nav.map((n) => n.label)).toEqual(['Metas y evaluación']);
-    expect(navigation('admin').nav.map((n) => n.href)).toEqual(['/', '/metas', '/odes', '/incidentes', '/disponibilidad', '/oficialia', '/sesiones', '/admin']);
+    expect(navigation('utsi').nav.map((n) => n.href)).toEqual(['/', '/incidentes', '/disponibilidad', '/admin/estado', '/reportes']);
+    expect(navigation('area').nav.map((n) => n.label)).toEqual(['Metas y evaluación', 'Reportes programados']);
+    expect(navigation('admin').nav.map((n) => n.href)).toEqual(['/', '/metas', '/odes', '/incidentes', '/disponibilidad', '/oficialia', '/sesiones', '/admin/estado', '/reportes', '/informes', '/admin']);
     expect(navigation(null).nav).toEqual([]);
   });
 
@@ -38,7 +38,7 @@ describe('the dashboard gets them with the session (real server)', () => {
     const utsi = await userClient(srv, admin, 'tecnico.utsi', 'utsi');
     const html = await (await utsi.fetch('/incidentes')).text();
     const nav = /<nav id="nav"[^>]*>([\s\S]*?)<\/nav>/.exec(html)?.[1] ?? '';
-    expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/', '/incidentes', '/disponibilidad']);
+    expect([...nav.matchAll(/href="([^"]+)"/g)].map((m) => m[1])).toEqual(['/', '/incidentes', '/disponibilidad', '/admin/estado', '/reportes']);
     // The access table travels in the page's data: a page the role cannot open can name the roles that can.
     expect(html).toMatch(/acceso:\[\{href:"\/".*href:"\/evaluacion",label:"Metas y evaluación",roles:/);
     const adminHtml = await (await admin.fetch('/')).text();

@@ -4,6 +4,7 @@ import { publicoRoutes } from './publico.js';
 import { tarjetaDisponibilidad } from './resumen.js';
 import { disponibilidadRoutes } from './routes.js';
 import { sondeo } from './service.js';
+import { seccionDisponibilidad } from './informe.js';
 
 /** UTSI: uptime of the institution's services, its catalogue, maintenance windows and the public status page. */
 export const disponibilidad: DomainModule = {
@@ -15,6 +16,7 @@ export const disponibilidad: DomainModule = {
     { prefix: '/publico', router: publicoRoutes, public: true },
   ],
   openapi,
+  informe: [seccionDisponibilidad],
   resumen: [tarjetaDisponibilidad],
   nav: { href: '/disponibilidad', label: 'Disponibilidad' },
   // The catalogue and maintenance windows are edited under Administración, by UTSI as well.

@@ -1,10 +1,12 @@
 import type { DomainModule } from '../types.js';
-import { closeBrowser } from './browser.js';
+import { closeBrowser } from '../../core/browser.js';
 import { openapi } from './openapi.js';
 import { tarjetaEvaluacion, tarjetaMetas } from './resumen.js';
 import { evaluacionRoutes } from './routes/evaluacion.js';
 import { indicadoresRoutes } from './routes/indicadores.js';
 import { metasRoutes } from './routes/metas.js';
+import { seccionMetas } from './informe.js';
+import { reporteEvaluacion, reporteMetas } from './suscripcion.js';
 
 /** UTP: POA goals and MIR indicators against their targets, and the quarterly evaluation cycle (DESIGN.md §3). */
 export const metas: DomainModule = {
@@ -17,6 +19,8 @@ export const metas: DomainModule = {
     { prefix: '/evaluacion', router: evaluacionRoutes },
   ],
   openapi,
+  informe: [seccionMetas],
+  reportes: [reporteMetas, reporteEvaluacion],
   resumen: [tarjetaMetas, tarjetaEvaluacion],
   nav: { href: '/metas', label: 'Metas y evaluación' },
   pages: ['/metas', '/evaluacion'],

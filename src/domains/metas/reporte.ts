@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Warehouse } from '../../db/warehouse.js';
 import { getCiclo, resultadosAnteriores, resultadosCiclo, trimestreAnterior } from './ciclo.js';
-import { RenderQueue } from '../../core/render-queue.js';
-import { withPage } from './browser.js';
+import { htmlToPdf } from '../../core/pdf.js';
 import { ESTADO_CICLO_NOMBRE, ESTADO_JUSTIFICACION_NOMBRE, SEMAFOROS, SEMAFORO_ICONO, SEMAFORO_NOMBRE, type Conteo, type ReporteCiclo, type Semaforo } from './types.js';
 import { formatMx } from '../../core/time.js';
 
@@ -125,17 +124,7 @@ export async function reporteXlsx(r: ReporteCiclo): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-/** PDF renders: one at a time; two per user at most; a render that would wait over a minute is refused (429). */
-export const pdfQueue = new RenderQueue({ perUser: 2, maxWaitMs: 60_000, initialEstimateMs: 3_000 });
-
 /** Renders the report page in the shared Chromium and prints it to PDF, through the render queue. */
 export async function reportePdf(r: ReporteCiclo, usuario: string): Promise<Buffer> {
-  return pdfQueue.run(usuario, () => withPage(async (page) => {
-    await page.setContent(reporteHtml(r), { waitUntil: 'load' });
-    return Buffer.from(await page.pdf({
-      format: 'Letter', printBackground: true, margin: { top: '16mm', bottom: '16mm', left: '12mm', right: '12mm' },
-      displayHeaderFooter: true, headerTemplate: '<span></span>',
-      footerTemplate: `<div style="font-size:8px;width:100%;text-align:center;color:#555">Atalaya · OPLE Veracruz · Evaluación T${r.ciclo.trimestre} ${r.ciclo.ejercicio} · página <span class="pageNumber"></span> de <span class="totalPages"></span></div>`,
-    }));
-  }));
+  return htmlToPdf(reporteHtml(r), usuario, `Atalaya · OPLE Veracruz · Evaluación T${r.ciclo.trimestre} ${r.ciclo.ejercicio}`);
 }

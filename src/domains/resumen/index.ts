@@ -1,6 +1,7 @@
 import type { DomainModule } from '../types.js';
 import { openapi } from './openapi.js';
 import { metasSetting } from './settings.js';
+import { reporteResumen } from './reporte.js';
 import { resumenRoutes } from './routes.js';
 
 /**
@@ -16,6 +17,7 @@ export function resumenDomain(domains: readonly DomainModule[]): DomainModule {
     routers: [{ prefix: '/resumen', router: resumenRoutes(cards) }],
     openapi,
     settings: [metasSetting(cards)],
+    reportes: [reporteResumen(cards)],
     nav: { href: '/', label: 'Resumen' },
   };
 }

@@ -1,12 +1,11 @@
 import { Hono, type Context } from 'hono';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { Env } from '../../../api/context.js';
 import { area, ejercicio, instante, opcional, texto, trimestre } from '../../../api/input/schemas.js';
 import { query } from '../../../api/input/validate.js';
 import { ejerciciosMetas, listaActividades, periodoPorOmision, resumenMetas, type FiltroMetas } from '../queries/metas.js';
 import { areaScope } from '../../../auth/scope.js';
-import { CLASIFICACION_NOMBRE, MESES, SEMAFORO_NOMBRE } from '../types.js';
+import { actividadesXlsx } from '../xlsx.js';
 
 /** UTP: POA goal progress (DESIGN.md §3 Avance, Semáforo, Classification; §6 /api/metas/*). */
 export const metasRoutes = new Hono<Env>();
@@ -41,26 +40,9 @@ metasRoutes.get('/actividades', query(actividadesQuery), async (c) => {
 
 /** The same activities as an Excel workbook. */
 metasRoutes.get('/actividades.xlsx', query(metasQuery), async (c) => {
-  const f = filtro(c, c.req.valid('query'));
-  const rows = await listaActividades(c.get('ctx').wh, f);
-  const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`Actividades T${f.trimestre} ${f.ejercicio}`);
-  ws.addRow([`Avance del POA ${f.ejercicio}, acumulado de enero al cierre del trimestre ${f.trimestre}${f.area ? ` — ${f.area}` : ''}`]);
-  ws.addRow([
-    'Programa', 'Programa específico', 'Área', 'Núm.', 'Actividad', 'Unidad de medida', 'Estatus', 'Programado', 'Realizado', 'Avance %',
-    'Semáforo', 'Clasificación', 'Reportes tardíos', 'Meses sin reporte', ...MESES.map((m) => `Prog. ${m}`), ...MESES.map((m) => `Real. ${m}`),
-  ]);
-  for (const r of rows) {
-    ws.addRow([
-      r.programa, r.programa_especifico, r.area, r.num_actividad, r.descripcion, r.unidad_medida, r.estatus, r.programado, r.realizado,
-      r.avance_pct, SEMAFORO_NOMBRE[r.semaforo], r.clasificacion ? CLASIFICACION_NOMBRE[r.clasificacion] : 'Sin meta', r.reportes_tardios,
-      r.meses_sin_reporte, ...r.programado_mensual, ...r.realizado_mensual,
-    ]);
-  }
-  ws.getRow(2).font = { bold: true };
-  const buf = Buffer.from(await wb.xlsx.writeBuffer());
-  return c.body(new Uint8Array(buf), 200, {
+  const { contenido, nombre } = await actividadesXlsx(c.get('ctx').wh, filtro(c, c.req.valid('query')));
+  return c.body(new Uint8Array(contenido), 200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename="poa_${f.ejercicio}_T${f.trimestre}${f.area ? `_${f.area}` : ''}.xlsx"`,
+    'content-disposition': `attachment; filename="${nombre}"`,
   });
 });

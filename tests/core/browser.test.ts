@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
-import { browserLaunches, closeBrowser, withPage } from '../../src/domains/metas/browser.js';
+import { browserLaunches, closeBrowser, withPage } from '../../src/core/browser.js';
 
 afterAll(async () => closeBrowser());
 
