@@ -1,4 +1,5 @@
 import type { DomainModule } from './types.js';
+import { alertasDomain } from './alertas/index.js';
 import { disponibilidad } from './disponibilidad/index.js';
 import { incidentes } from './incidentes/index.js';
 import { metas } from './metas/index.js';
@@ -20,5 +21,7 @@ const FIGURAS: readonly DomainModule[] = [
   sesiones,
 ];
 
-/** Every domain: the Resumen (built from the cards of the others) first. */
-export const DOMAINS: readonly DomainModule[] = [resumenDomain(FIGURAS), ...FIGURAS];
+const WITH_RESUMEN: readonly DomainModule[] = [resumenDomain(FIGURAS), ...FIGURAS];
+
+/** Every domain: the Resumen (built from the cards of the others) first; the alerts (over all of them) last. */
+export const DOMAINS: readonly DomainModule[] = [...WITH_RESUMEN, alertasDomain(WITH_RESUMEN)];

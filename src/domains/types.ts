@@ -5,6 +5,7 @@ import type { Rol } from '../core/roles.js';
 import type { Setting } from '../core/settings.js';
 import type { Warehouse } from '../db/warehouse.js';
 import type { FigurasTarjeta, Meta, Ventanas } from './resumen/types.js';
+import type { RuleType } from './reglas.js';
 
 // What a domain's Resumen card computes, and over which windows (src/domains/resumen/types.ts holds the API's shapes).
 export type { FigurasTarjeta, Meta, Ventanas };
@@ -39,6 +40,8 @@ export interface DomainModule {
   pages?: ReadonlyArray<string | { href: string; label: string; roles: readonly Rol[] }>;
   /** Work it runs in the background while the server is up (the uptime probes…). */
   services?: readonly DomainService[];
+  /** Alert rule types over its figures (src/domains/reglas.ts); their alerts are seen by `roles`. */
+  reglas?: readonly RuleType[];
 }
 
 export interface DomainRouter {

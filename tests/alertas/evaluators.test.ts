@@ -168,7 +168,7 @@ describe('las reglas predeterminadas en un ciclo', () => {
     // Until the wiring adds core.servicios.certificado_vence, certificado_por_vencer cannot run.
     const r = await evaluateAll(wh, ctx());
     expect(r.errores).toEqual([{ regla: 2, tipo: 'certificado_por_vencer', error: expect.stringMatching(/certificado_vence/) }]);
-    const act = await listAlerts(wh, { rol: 'admin', area: null }, { estado: 'activa' });
+    const act = await listAlerts(wh, { rol: 'admin', area: null }, { estado: 'activa' }, {});
     expect(act.map((a) => `${a.tipo}:${a.sujeto}`).sort()).toEqual([
       'fuente_vencida:tickets',
       'proceso_fallido:odes',
@@ -195,7 +195,7 @@ describe('las reglas predeterminadas en un ciclo', () => {
     const r = await evaluateAll(wh, ctx(AHORA + MIN));
     expect(r.errores).toEqual([]);
     expect(r.resultados.flatMap((x) => x.disparadas)).toHaveLength(2);
-    const act = await listAlerts(wh, { rol: 'admin', area: null }, { estado: 'activa' });
+    const act = await listAlerts(wh, { rol: 'admin', area: null }, { estado: 'activa' }, {});
     expect(act.filter((a) => a.tipo === 'certificado_por_vencer').map((a) => a.sujeto).sort()).toEqual(['portal', 'sij']);
     expect(act).toHaveLength(8);
   });
@@ -211,7 +211,7 @@ describe('las reglas predeterminadas en un ciclo', () => {
     await wh.exec(`UPDATE app.alertas_reglas SET activa = false WHERE tipo = 'fuente_vencida'`);
     const r = await evaluateAll(wh, ctx(AHORA + 2 * MIN));
     expect(r.resultados.flatMap((x) => x.resueltas)).toHaveLength(1);
-    const act = await listAlerts(wh, { rol: 'admin', area: null }, { estado: 'activa' });
+    const act = await listAlerts(wh, { rol: 'admin', area: null }, { estado: 'activa' }, {});
     expect(act.some((a) => a.tipo === 'fuente_vencida')).toBe(false);
     // A later cycle does nothing more for it.
     expect((await evaluateAll(wh, ctx(AHORA + 3 * MIN))).resultados.flatMap((x) => x.resueltas)).toEqual([]);

@@ -24,7 +24,7 @@ export async function evaluateAll(wh: Warehouse, ctx: EvaluationContext): Promis
   const shared = new Map<string, Promise<Observation[]>>();
   for (const regla of rules) {
     if (!regla.activa) {
-      if (paused.has(regla.id)) out.resultados.push(await evaluate(wh, regla, [], { ahora: ctx.ahora }));
+      if (paused.has(regla.id)) out.resultados.push(await evaluate(wh, regla, [], { ahora: ctx.ahora, acceso: ctx.acceso }));
       continue;
     }
     try {
@@ -35,7 +35,7 @@ export async function evaluateAll(wh: Warehouse, ctx: EvaluationContext): Promis
       const key = `${regla.tipo}\u0000${JSON.stringify(p.data)}`;
       if (!shared.has(key)) shared.set(key, ev.evaluar(wh, p.data, ctx));
       const obs = await shared.get(key)!;
-      out.resultados.push(await evaluate(wh, regla, obs, { ahora: ctx.ahora }));
+      out.resultados.push(await evaluate(wh, regla, obs, { ahora: ctx.ahora, acceso: ctx.acceso }));
     } catch (e) {
       out.errores.push({ regla: regla.id, tipo: regla.tipo, error: String((e as Error)?.message ?? e).split('\n')[0]! });
     }
