@@ -147,3 +147,24 @@ export interface Envio {
 
 /** The answer of a channel's test notice: POST …/probar answers 200 when ok, 502 with `motivo` otherwise. */
 export type ResultadoPrueba = { ok: true } | { ok: false; motivo: string };
+
+/** GET /api/alertas/tipos: a rule type the user may see. */
+export interface TipoReglaInfo {
+  tipo: string;
+  titulo: string;
+  descripcion: string;
+  dominio: string;
+}
+
+/** GET /api/alertas/suscripciones: the user's own. */
+export interface Suscripcion {
+  regla: number;
+  tipo: string;
+  correo: string;
+  creada_en: string;
+}
+
+/** GET /api/alertas/no-leidas: the bell. */
+export interface NoLeidas {
+  no_leidas: number;
+}
