@@ -55,6 +55,11 @@ export interface Evaluator<P extends Record<string, unknown> = Record<string, un
    * engine keeps the rule's subject only), so rules of one type with the same parameters share one evaluation.
    */
   evaluar: (wh: Warehouse, parametros: P, ctx: EvaluationContext) => Promise<Observation[]>;
+  /**
+   * Evaluated at most this often (ms): for figures that change only when a load commits and cost more than a probe
+   * check. Between evaluations the rule's alerts stay as they are. Default: every pass.
+   */
+  cadaMs?: number;
 }
 
 /**

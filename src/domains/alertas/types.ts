@@ -61,6 +61,11 @@ export const TIPOS_REGLA = {
     descripcion: 'La última carga exitosa de una fuente es más antigua que su vigencia. Una fuente que nunca se ha cargado no cuenta como vencida.',
     dominio: 'procesos',
   },
+  cuarentena_excesiva: {
+    titulo: 'Cuarentena excesiva',
+    descripcion: 'La última ejecución de un proceso de carga mandó a cuarentena más de «filas» filas (100 por omisión).',
+    dominio: 'procesos',
+  },
 } as const satisfies Record<string, { titulo: string; descripcion: string; dominio: string }>;
 export type TipoRegla = keyof typeof TIPOS_REGLA;
 

@@ -1,3 +1,4 @@
+import { reglasMetas } from './alertas.js';
 import type { DomainModule } from '../types.js';
 import { closeBrowser } from './browser.js';
 import { openapi } from './openapi.js';
@@ -18,6 +19,7 @@ export const metas: DomainModule = {
   ],
   openapi,
   resumen: [tarjetaMetas, tarjetaEvaluacion],
+  reglas: reglasMetas,
   nav: { href: '/metas', label: 'Metas y evaluación' },
   pages: ['/metas', '/evaluacion'],
   // The report renderer's Chromium starts at the first PDF; it closes once the server stopped answering.

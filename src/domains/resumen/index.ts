@@ -2,6 +2,7 @@ import type { DomainModule } from '../types.js';
 import { openapi } from './openapi.js';
 import { metasSetting } from './settings.js';
 import { resumenRoutes } from './routes.js';
+import { semaforoEmpeora } from './alertas.js';
 
 /**
  * The leadership overview (DESIGN.md §1 `direccion`): the cards of `domains`, in their order. It takes the domains
@@ -17,5 +18,6 @@ export function resumenDomain(domains: readonly DomainModule[]): DomainModule {
     openapi,
     settings: [metasSetting(cards)],
     nav: { href: '/', label: 'Resumen' },
+    reglas: [semaforoEmpeora(cards)],
   };
 }

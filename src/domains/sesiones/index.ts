@@ -1,3 +1,4 @@
+import { reglasSesiones } from './alertas.js';
 import type { DomainModule } from '../types.js';
 import { openapi } from './openapi.js';
 import { tarjetaSesiones } from './resumen.js';
@@ -8,5 +9,5 @@ import { anticipacionMinima } from './settings.js';
 export const sesiones: DomainModule = {
   id: 'sesiones', title: 'Sesiones', roles: ['admin', 'direccion', 'uts'],
   routers: [{ prefix: '/sesiones', router: sesionesRoutes }],
-  openapi, settings: [anticipacionMinima], resumen: [tarjetaSesiones], nav: { href: '/sesiones', label: 'Sesiones' },
+  openapi, settings: [anticipacionMinima], resumen: [tarjetaSesiones], nav: { href: '/sesiones', label: 'Sesiones' }, reglas: reglasSesiones,
 };

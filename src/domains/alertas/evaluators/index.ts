@@ -2,6 +2,7 @@ import type { Pipeline } from '../../../../pipelines/runner/types.js';
 import { InputError, inputErrorOf } from '../../../core/errors.js';
 import type { Evaluator, SourceFreshness } from '../evaluator.js';
 import { certificadoPorVencer } from './certificado-por-vencer.js';
+import { cuarentenaExcesiva } from './cuarentena-excesiva.js';
 import { fuenteVencida } from './fuente-vencida.js';
 import { procesoFallido } from './proceso-fallido.js';
 import { servicioCaido } from './servicio-caido.js';
@@ -16,6 +17,7 @@ const EVALUATORS: Record<string, Evaluator> = {
   certificado_por_vencer: erase(certificadoPorVencer),
   proceso_fallido: erase(procesoFallido),
   fuente_vencida: erase(fuenteVencida),
+  cuarentena_excesiva: erase(cuarentenaExcesiva),
 };
 
 /** The rule types the other domains declare (DomainModule.reglas), added by alertasDomain() at start. */
