@@ -20,7 +20,7 @@ export type Probe = (s: ServiceDef, signal: AbortSignal) => Promise<ProbeResult>
  * Destinations may name the server itself with `{local}` (the demo catalogue does): resolved at probe time to the
  * public URL the server got after listen (http) or to its host:port (tcp).
  */
-export function resolveDestino(destino: string, tipo: 'http' | 'tcp', publicUrl: string): string {
+export function resolveDestino(destino: string, tipo: 'http' | 'tcp' | 'latido', publicUrl: string): string {
   if (!destino.includes('{local}')) return destino;
   if (tipo === 'http') return destino.replace('{local}', publicUrl.replace(/\/$/, ''));
   const u = new URL(publicUrl);
