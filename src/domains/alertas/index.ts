@@ -3,6 +3,7 @@ import { uptimeConfig } from '../../config/uptime.js';
 import type { RuleType } from '../reglas.js';
 import type { DomainModule, DomainService } from '../types.js';
 import { declareEvaluator, sourcesOf } from './evaluators/index.js';
+import { pruneHistory } from './history.js';
 import { openapi } from './openapi.js';
 import { alertasRoutes } from './routes.js';
 import { startAlertsService } from './service.js';
@@ -65,7 +66,13 @@ export function alertasDomain(domains: readonly DomainModule[]): DomainModule {
         intervalMs: seconds(process.env.ATALAYA_ALERTAS_INTERVALO_S, 15) * 1000,
         delivery: { groupMs: seconds(process.env.ATALAYA_ALERTAS_AGRUPAR_S, 60) * 1000 },
       });
-      return () => s.stop();
+      // Resolved alerts, notices and delivery attempts older than a year are removed once a day.
+      const prune = setInterval(() => void pruneHistory(ctx.wh).catch((e) => console.error(`[alertas] no se pudo depurar el historial: ${(e as Error).message}`)), 24 * 3_600_000);
+      prune.unref?.();
+      return () => {
+        clearInterval(prune);
+        return s.stop();
+      };
     },
   };
 
