@@ -165,7 +165,8 @@ describe('las reglas predeterminadas en un ciclo', () => {
   });
 
   it('evalúa todas; un evaluador que falla no toca las alertas de su regla', async () => {
-    // Until the wiring adds core.servicios.certificado_vence, certificado_por_vencer cannot run.
+    // certificado_por_vencer cannot run while its column is missing (renamed away here, put back in the next test).
+    await wh.exec(`ALTER TABLE core.servicios RENAME COLUMN certificado_vence TO certificado_vence_oculto`);
     const r = await evaluateAll(wh, ctx());
     expect(r.errores).toEqual([{ regla: 2, tipo: 'certificado_por_vencer', error: expect.stringMatching(/certificado_vence/) }]);
     const act = await listAlerts(wh, { rol: 'admin', area: null }, { estado: 'activa' }, {});
@@ -180,8 +181,8 @@ describe('las reglas predeterminadas en un ciclo', () => {
     expect(act.find((a) => a.sujeto === 'portal')!.inicio).toBe(at('10:07'));
   });
 
-  it('certificado_por_vencer lee la columna que añadirá la sonda HTTPS', async () => {
-    await wh.exec(`ALTER TABLE core.servicios ADD COLUMN IF NOT EXISTS certificado_vence TIMESTAMPTZ`);
+  it('certificado_por_vencer lee la columna que llena la sonda HTTPS', async () => {
+    await wh.exec(`ALTER TABLE core.servicios RENAME COLUMN certificado_vence_oculto TO certificado_vence`);
     await wh.exec(`UPDATE core.servicios SET certificado_vence = CASE id
       WHEN 'portal' THEN '2025-03-22T12:00:00-06:00'::TIMESTAMPTZ WHEN 'correo' THEN '2025-04-30T00:00:00-06:00'::TIMESTAMPTZ
       WHEN 'sij' THEN '2025-03-01T00:00:00-06:00'::TIMESTAMPTZ END`);
