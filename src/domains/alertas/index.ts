@@ -82,7 +82,7 @@ export function alertasDomain(domains: readonly DomainModule[]): DomainModule {
     roles: ROLES,
     routers: [{ prefix: '/alertas', router: alertasRoutes({ access: () => access, tipos: () => tipos }) }],
     openapi,
-    nav: { href: '/alertas', label: 'Alertas' },
+    // No navigation entry: the bell in the header is the way in.
     pages: ['/alertas', { href: '/admin/alertas', label: 'Alertas (administración)', roles: ['admin'] }],
     services: [servicio],
   };
