@@ -52,6 +52,8 @@ async function until(cond: () => boolean | Promise<boolean>, what: string, limit
 
 const env = browserEnv({
   env: serverEnv,
+  // «Probar» against a failing receiver answers 502, which the browser logs itself.
+  allowErrors: /status of 502/,
   prepare: async ({ admin }) => {
     const post = (route: string, body: unknown) => admin.fetch(route, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect((await post('/api/alertas/canales', { tipo: 'correo', nombre: 'Guardia UTSI', destino: 'guardia@ople.test' })).status).toBe(201);
@@ -91,4 +93,31 @@ describe('alertas de punta a punta', () => {
     expect(res.find((a) => a.sujeto === 'sistema-prueba')?.fin).not.toBeNull();
     expect(env.errors).toEqual([]);
   }, 400_000);
+});
+
+describe('Administración → Alertas en chromium', () => {
+  it('«Probar» informa la entrega; un canal que falla muestra su último error; una regla se pausa', async () => {
+    const page = await env.page({ usuario: 'admin' });
+    await page.goto(`${env.srv.url}/admin/alertas`);
+    const fila = page.locator('tr', { hasText: 'Chat de guardia' });
+    await fila.getByRole('button', { name: 'Probar' }).click();
+    await page.getByText('El canal «Chat de guardia» recibió el aviso de prueba.').waitFor();
+    await fila.getByText('✓ Funciona').waitFor();
+
+    hook.answer.status = 503;
+    try {
+      await fila.getByRole('button', { name: 'Probar' }).click();
+      await page.getByRole('alert').filter({ hasText: 'No se pudo entregar el aviso de prueba' }).waitFor();
+      await fila.getByText(/✕ Fallando \(1\): .*503/).waitFor();
+    } finally {
+      hook.answer.status = 200;
+    }
+
+    const regla = page.locator('tr', { hasText: 'Fuente vencida' });
+    await regla.getByRole('button', { name: 'Pausar' }).click();
+    await page.getByText(/La regla \d+ quedó en pausa/).waitFor();
+    await regla.getByRole('button', { name: 'Reanudar' }).waitFor();
+    const reglas = await env.admin.json<Array<{ tipo: string; activa: boolean }>>('/api/alertas/reglas');
+    expect(reglas.find((r) => r.tipo === 'fuente_vencida')?.activa).toBe(false);
+  }, 120_000);
 });
