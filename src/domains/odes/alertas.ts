@@ -11,7 +11,7 @@ import { COMPONENTE_NOMBRE, COMPONENTES, type IndiceRow, type ProcesoInfo } from
  * by the domain's own query (computeIndice, one cut-off, every council at once).
  */
 const link = (p: ProcesoInfo, clave: string): string => `/odes/${encodeURIComponent(clave)}?proceso=${encodeURIComponent(p.proceso)}`;
-const nombre = (r: IndiceRow): string => `el consejo ${r.clave_odes}${r.cabecera ? ` (${r.cabecera})` : ''}`;
+const nombre = (r: IndiceRow): string => `consejo ${r.clave_odes}${r.cabecera ? ` (${r.cabecera})` : ''}`;
 
 async function indices(wh: Parameters<RuleType['evaluar']>[0], ahora: number) {
   const p = await resolveProceso(wh, undefined);
@@ -37,8 +37,8 @@ export const odesBajoDesempeno = ruleType<z.infer<typeof umbral>>({
     return d.rows.filter((r) => r.indice !== null && r.indice < u).map((r): Observation => ({
       sujeto: r.clave_odes,
       severidad: 'advertencia',
-      mensaje: `El índice de cumplimiento de ${nombre(r)} es ${r.indice!.toFixed(1)}, debajo del umbral de bajo desempeño (${u}) en ${d.p.nombre}.`,
-      resuelta: `El índice de cumplimiento de ${nombre(r)} volvió a ${u} o más.`,
+      mensaje: `El índice de cumplimiento del ${nombre(r)} es ${r.indice!.toFixed(1)}, debajo del umbral de bajo desempeño (${u}) en ${d.p.nombre}.`,
+      resuelta: `El índice de cumplimiento del ${nombre(r)} volvió a ${u} o más.`,
       enlace: link(d.p, r.clave_odes),
     }));
   },
@@ -61,8 +61,8 @@ export const odesComponenteCero = ruleType<Record<string, never>>({
       return [{
         sujeto: r.clave_odes,
         severidad: 'advertencia',
-        mensaje: `En ${nombre(r)} ${ceros.length === 1 ? 'el componente' : 'los componentes'} ${lista} ${ceros.length === 1 ? 'vale' : 'valen'} 0 (${d.p.nombre}).`,
-        resuelta: `Ningún componente de ${nombre(r)} vale 0 ya.`,
+        mensaje: `En el ${nombre(r)} ${ceros.length === 1 ? 'el componente' : 'los componentes'} ${lista} ${ceros.length === 1 ? 'vale' : 'valen'} 0 (${d.p.nombre}).`,
+        resuelta: `Ningún componente del ${nombre(r)} vale 0 ya.`,
         enlace: link(d.p, r.clave_odes),
       }];
     });
