@@ -31,7 +31,8 @@ export const binValue = (bin: number): number => Math.round(LAT_BASE ** (bin + 0
 export interface Servicio {
   id: string;
   nombre: string;
-  tipo: 'http' | 'tcp';
+  /** `latido`: a heartbeat — up while something calls /api/publico/latido/<destino> at least every intervalo_s. */
+  tipo: 'http' | 'tcp' | 'latido';
   destino: string;
   intervalo_s: number;
   timeout_ms: number;
@@ -63,6 +64,12 @@ function int(v: unknown, campo: string, lo: number, hi: number): number {
   return n;
 }
 
+/** A random secret for a heartbeat's URL (24 bytes, base64url). */
+export function claveLatido(): string {
+  const b = globalThis.crypto.getRandomValues(new Uint8Array(24));
+  return btoa(String.fromCharCode(...b)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
 /** Validates the whole entry (after merging a patch), returning a clean copy. */
 export function validateServicio(x: Record<string, unknown>): Servicio {
   const id = String(x.id ?? '').trim();
@@ -70,8 +77,10 @@ export function validateServicio(x: Record<string, unknown>): Servicio {
   const nombre = String(x.nombre ?? '').trim();
   if (!nombre) throw new CatalogError(400, 'Falta el nombre del servicio.');
   const tipo = String(x.tipo ?? 'http').trim().toLowerCase();
-  if (tipo !== 'http' && tipo !== 'tcp') throw new CatalogError(400, 'El tipo debe ser http o tcp.');
-  const destino = String(x.destino ?? '').trim();
+  if (tipo !== 'http' && tipo !== 'tcp' && tipo !== 'latido') throw new CatalogError(400, 'El tipo debe ser http, tcp o latido.');
+  // A heartbeat's destino is the secret of its URL: generated when not given.
+  const destino = String(x.destino ?? '').trim() || (tipo === 'latido' ? claveLatido() : '');
+  if (tipo === 'latido' && !/^[A-Za-z0-9_-]{16,100}$/.test(destino)) throw new CatalogError(400, 'La clave de un latido debe tener de 16 a 100 letras, dígitos, guiones o guiones bajos (o déjela vacía para generarla).');
   if (!destino) throw new CatalogError(400, 'Falta el destino (URL o host:puerto).');
   if (tipo === 'http' && !/^(https?:\/\/|\{local\})/i.test(destino)) throw new CatalogError(400, 'El destino de un servicio http debe ser una URL http:// o https://.');
   if (tipo === 'tcp' && !/^(\{local\}|\[?[\w.:-]+\]?:\d{1,5})$/.test(destino)) throw new CatalogError(400, 'El destino de un servicio tcp debe ser host:puerto.');
@@ -81,7 +90,7 @@ export function validateServicio(x: Record<string, unknown>): Servicio {
   if (!['alta', 'media', 'baja'].includes(criticidad)) throw new CatalogError(400, 'La criticidad debe ser alta, media o baja.');
   const pk = x.palabra_clave === null || x.palabra_clave === undefined ? '' : String(x.palabra_clave).trim();
   return {
-    id, nombre, tipo, destino,
+    id, nombre, tipo: tipo as Servicio['tipo'], destino,
     intervalo_s: int(x.intervalo_s ?? 60, 'intervalo_s', 10, 86_400),
     timeout_ms: int(x.timeout_ms ?? 10_000, 'timeout_ms', 100, 120_000),
     palabra_clave: pk || null,

@@ -1,4 +1,5 @@
 import type { DomainModule } from './types.js';
+import { alertasDomain } from './alertas/index.js';
 import { disponibilidad } from './disponibilidad/index.js';
 import { estado } from './estado/index.js';
 import { seccionCalendario } from './calendario/informe.js';
@@ -26,14 +27,15 @@ const FIGURAS: readonly DomainModule[] = [
 
 /** The leadership overview, built from the cards of the others. */
 const RESUMEN = resumenDomain(FIGURAS);
+const WITH_RESUMEN: readonly DomainModule[] = [RESUMEN, ...FIGURAS];
 
-/** Every domain: the Resumen first. */
+/** Every domain: the Resumen first; the alerts (over all the figures) last. */
 export const DOMAINS: readonly DomainModule[] = [
-  RESUMEN,
-  ...FIGURAS,
+  ...WITH_RESUMEN,
   estado,
   // Scheduled reports: what the Resumen and the units offer (DomainModule.reportes).
-  reportesDomain([RESUMEN, ...FIGURAS]),
+  reportesDomain(WITH_RESUMEN),
   // The Informe mensual: every domain's section; the calendario's until its DomainModule declares it.
   informesDomain([...FIGURAS.flatMap((d) => d.informe ?? []), seccionCalendario]),
+  alertasDomain(WITH_RESUMEN),
 ];

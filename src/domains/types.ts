@@ -7,6 +7,7 @@ import type { Warehouse } from '../db/warehouse.js';
 import type { FigurasTarjeta, Meta, Ventanas } from './resumen/types.js';
 import type { SeccionInforme } from './informe.js';
 import type { ReporteDeclarado } from './reporte.js';
+import type { RuleType } from './reglas.js';
 
 // What a domain's Resumen card computes, and over which windows (src/domains/resumen/types.ts holds the API's shapes).
 export type { FigurasTarjeta, Meta, Ventanas };
@@ -45,6 +46,8 @@ export interface DomainModule {
   pages?: ReadonlyArray<string | { href: string; label: string; roles: readonly Rol[] }>;
   /** Work it runs in the background while the server is up (the uptime probes…). */
   services?: readonly DomainService[];
+  /** Alert rule types over its figures (src/domains/reglas.ts); their alerts are seen by `roles`. */
+  reglas?: readonly RuleType[];
 }
 
 export interface DomainRouter {

@@ -94,7 +94,7 @@ describe('una alerta: dispara, recuerda, se resuelve', () => {
     });
     expect(h.json.texto).toContain('Alerta disparada (crítica): El servicio «Portal institucional» está caído.');
 
-    const act = await listAlerts(wh, admin, { estado: 'activa' });
+    const act = await listAlerts(wh, admin, { estado: 'activa' }, {});
     expect(act.map((a) => a.sujeto)).toEqual(['portal']);
   });
 
@@ -131,7 +131,7 @@ describe('una alerta: dispara, recuerda, se resuelve', () => {
     expect(h.json.evento).toBe('resuelta');
     expect(h.json.alerta).toMatchObject({ estado: 'resuelta', fin: new Date(T0 + 3 * HOUR + 30 * MIN).toISOString() });
     expect(await countActive('portal')).toBe(0);
-    expect((await listAlerts(wh, admin, { estado: 'resuelta' })).map((a) => a.sujeto)).toEqual(['portal']);
+    expect((await listAlerts(wh, admin, { estado: 'resuelta' }, {})).map((a) => a.sujeto)).toEqual(['portal']);
     // A new outage of the same subject is a new alert.
     const again = await evaluate(wh, rule, [caido('portal', 'Portal institucional')], { ahora: T0 + 5 * HOUR });
     expect(again.disparadas).toHaveLength(1);
@@ -153,7 +153,7 @@ describe('silencios y mantenimiento', () => {
     const r = await evaluate(wh, rule, obs, { ahora: T1 + MIN });
     expect(r.disparadas).toHaveLength(2);
     expect(r).toMatchObject({ avisos: 0, retenidos: 4 });
-    expect((await listAlerts(wh, admin, { estado: 'activa' })).map((a) => a.sujeto).sort()).toEqual(['correo', 'sij']);
+    expect((await listAlerts(wh, admin, { estado: 'activa' }, {})).map((a) => a.sujeto).sort()).toEqual(['correo', 'sij']);
     const held = await wh.all<{ estado: string; motivo: string }>(`SELECT DISTINCT estado, motivo FROM app.alertas_avisos WHERE estado = 'retenido' ORDER BY motivo`);
     expect(held.map((h) => h.motivo)).toEqual([expect.stringMatching(/^Silenciada \(silencio #\d+: Migración del correo\)$/), expect.stringMatching(/Pruebas del SIJ/)]);
     // Reminders due inside the silence are held too (recordatorio_horas = 2).

@@ -11,6 +11,7 @@ import { listSubscriptions, subscribe } from '../../src/domains/alertas/subscrip
 import { createTransports } from '../../src/domains/alertas/transports/index.js';
 import type { Regla } from '../../src/domains/alertas/types.js';
 import { MIN, startSmtp } from './helpers.js';
+import { ACCESS } from '../../src/auth/roles.js';
 
 /*
  * Who sees what: the alert list and the bell filtered by role and area, subscriptions only within what a role may
@@ -30,7 +31,7 @@ let captura: Regla;
 
 const o = (sujeto: string, mensaje: string, area: string | null = null): Observation => ({ sujeto, severidad: 'advertencia', mensaje, enlace: `/x/${sujeto}`, area });
 const user = (usuario: string, rol: string, area: string | null = null) => ({ usuario, rol, area });
-const sujetos = async (u: ReturnType<typeof user>) => (await listAlerts(wh, u)).map((a) => a.sujeto).sort();
+const sujetos = async (u: ReturnType<typeof user>) => (await listAlerts(wh, u, {}, ACCESS)).map((a) => a.sujeto).sort();
 
 beforeAll(async () => {
   env = await tempWarehouse('atalaya-alertas-alcance-');
@@ -46,7 +47,7 @@ beforeAll(async () => {
 
   await evaluate(wh, caido, [o('portal', 'El servicio «Portal» está caído.')], { ahora: T0 });
   await evaluate(wh, fallido, [o('tickets', 'Falló el proceso «Tickets»: error de conexión con GLPI 10.0.0.5.')], { ahora: T0 });
-  await evaluate(wh, captura, [o('DEA-2025-2', 'La DEA no ha capturado sus resultados.', 'DEA'), o('DEOE-2025-2', 'La DEOE no ha capturado sus resultados.', 'DEOE')], { ahora: T0, dominio: 'metas' });
+  await evaluate(wh, captura, [o('DEA-2025-2', 'La DEA no ha capturado sus resultados.', 'DEA'), o('DEOE-2025-2', 'La DEOE no ha capturado sus resultados.', 'DEOE')], { ahora: T0, dominio: 'metas', acceso: ACCESS });
 });
 afterAll(async () => {
   await smtp?.close();
@@ -67,22 +68,22 @@ describe('quién ve qué', () => {
 
   it('la campana cuenta lo no visto de lo que el usuario puede ver', async () => {
     const dea = user('dea', 'area', 'DEA');
-    expect(await unreadCount(wh, dea)).toBe(1);
+    expect(await unreadCount(wh, dea, ACCESS)).toBe(1);
     await markSeen(wh, 'dea', T0 + MIN);
-    expect(await unreadCount(wh, dea)).toBe(0);
+    expect(await unreadCount(wh, dea, ACCESS)).toBe(0);
     // An alert of another area does not ring its bell; one of its own does.
-    await evaluate(wh, captura, [o('DEA-2025-2', 'La DEA no ha capturado sus resultados.', 'DEA'), o('DEOE-2025-2', 'La DEOE no ha capturado sus resultados.', 'DEOE'), o('DEOE-2025-3', 'La DEOE tampoco el tercero.', 'DEOE')], { ahora: T0 + 2 * MIN, dominio: 'metas' });
-    expect(await unreadCount(wh, dea)).toBe(0);
-    expect(await unreadCount(wh, user('utp1', 'utp'))).toBe(3);
-    await evaluate(wh, captura, [o('DEA-2025-2', 'La DEA no ha capturado sus resultados.', 'DEA'), o('DEA-2025-3', 'La DEA tampoco el tercero.', 'DEA')], { ahora: T0 + 3 * MIN, dominio: 'metas' });
-    expect(await unreadCount(wh, dea)).toBe(1);
+    await evaluate(wh, captura, [o('DEA-2025-2', 'La DEA no ha capturado sus resultados.', 'DEA'), o('DEOE-2025-2', 'La DEOE no ha capturado sus resultados.', 'DEOE'), o('DEOE-2025-3', 'La DEOE tampoco el tercero.', 'DEOE')], { ahora: T0 + 2 * MIN, dominio: 'metas', acceso: ACCESS });
+    expect(await unreadCount(wh, dea, ACCESS)).toBe(0);
+    expect(await unreadCount(wh, user('utp1', 'utp'), ACCESS)).toBe(3);
+    await evaluate(wh, captura, [o('DEA-2025-2', 'La DEA no ha capturado sus resultados.', 'DEA'), o('DEA-2025-3', 'La DEA tampoco el tercero.', 'DEA')], { ahora: T0 + 3 * MIN, dominio: 'metas', acceso: ACCESS });
+    expect(await unreadCount(wh, dea, ACCESS)).toBe(1);
   });
 
   it('solo se suscribe a reglas cuyas alertas su rol puede ver', async () => {
-    await expect(subscribe(wh, user('dea', 'area', 'DEA'), caido.id, 'dea@ople.test')).rejects.toMatchObject({ status: 403 });
-    await expect(subscribe(wh, user('utsi1', 'utsi'), fallido.id, 'utsi@ople.test')).rejects.toMatchObject({ status: 403 });
-    await expect(subscribe(wh, user('utsi1', 'utsi'), caido.id, 'no es correo')).rejects.toMatchObject({ status: 400, parametro: 'correo' });
-    await subscribe(wh, user('utsi1', 'utsi'), caido.id, 'utsi@ople.test');
+    await expect(subscribe(wh, user('dea', 'area', 'DEA'), caido.id, 'dea@ople.test', ACCESS)).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(wh, user('utsi1', 'utsi'), fallido.id, 'utsi@ople.test', ACCESS)).rejects.toMatchObject({ status: 403 });
+    await expect(subscribe(wh, user('utsi1', 'utsi'), caido.id, 'no es correo', ACCESS)).rejects.toMatchObject({ status: 400, parametro: 'correo' });
+    await subscribe(wh, user('utsi1', 'utsi'), caido.id, 'utsi@ople.test', ACCESS);
     expect(await listSubscriptions(wh, 'utsi1')).toMatchObject([{ regla: caido.id, tipo: 'servicio_caido', correo: 'utsi@ople.test' }]);
   });
 
@@ -92,11 +93,11 @@ describe('quién ve qué', () => {
       await wh.exec(`INSERT INTO app.alertas_suscripciones (usuario, regla_id, correo) VALUES ($1, $2, $3)`, [u, captura.id, correo]);
     }
     const T = T0 + 60 * MIN;
-    const r = await evaluate(wh, captura, [o('DEA-4', 'La DEA no ha capturado el cuarto trimestre.', 'DEA'), o('DEOE-4', 'La DEOE no ha capturado el cuarto trimestre.', 'DEOE')], { ahora: T, dominio: 'metas' });
+    const r = await evaluate(wh, captura, [o('DEA-4', 'La DEA no ha capturado el cuarto trimestre.', 'DEA'), o('DEOE-4', 'La DEOE no ha capturado el cuarto trimestre.', 'DEOE')], { ahora: T, dominio: 'metas', acceso: ACCESS });
     // Earlier alerts of this rule resolved (their subjects are gone); utsi (no access to metas) gets nothing at all.
     expect(r.disparadas).toHaveLength(2);
     const transports = createTransports(alertsConfig(PUBLIC, { ATALAYA_SMTP_URL: smtp.url, ATALAYA_SMTP_REMITENTE: 'atalaya@ople.test' }));
-    await deliver(wh, transports, { ahora: T + MIN, publicUrl: PUBLIC });
+    await deliver(wh, transports, { ahora: T + MIN, publicUrl: PUBLIC, acceso: ACCESS });
     const of = (addr: string) => smtp.mails.filter((m) => m.para.includes(addr));
     expect(of('utsi@ople.test')).toEqual([]);
     const [dea] = of('dea@ople.test');
@@ -109,10 +110,10 @@ describe('quién ve qué', () => {
     expect(utp!.texto).toContain('La DEOE no ha capturado el cuarto trimestre.');
 
     // Checked again at sending time: a user moved to another area before delivery does not get the old area's alert.
-    await evaluate(wh, captura, [], { ahora: T + 2 * MIN, dominio: 'metas' });
+    await evaluate(wh, captura, [], { ahora: T + 2 * MIN, dominio: 'metas', acceso: ACCESS });
     await wh.exec(`UPDATE app.usuarios SET area = 'DEOE' WHERE usuario = 'dea'`);
     const before = of('dea@ople.test').length;
-    await deliver(wh, transports, { ahora: T + 4 * MIN, publicUrl: PUBLIC });
+    await deliver(wh, transports, { ahora: T + 4 * MIN, publicUrl: PUBLIC, acceso: ACCESS });
     // Its pending notice (DEA-4 resolved) is discarded, and DEOE-4 was never addressed to it.
     expect(of('dea@ople.test').length).toBe(before);
     expect(of('utp@ople.test')).toHaveLength(2);

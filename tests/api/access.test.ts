@@ -10,6 +10,7 @@ type Doc = { paths: Record<string, Record<string, { security?: unknown[] }>> };
 const PUBLIC = new Set([
   'GET /api/health', 'POST /api/auth/login', 'GET /api/publico/estado', 'GET /api/publico/incidentes', 'GET /api/openapi.json',
   'GET /api/publico/demo/{servicio}', 'HEAD /api/publico/demo/{servicio}',
+  'GET /api/publico/latido/{clave}', 'POST /api/publico/latido/{clave}',
 ]);
 
 const post = (body: unknown, headers: Record<string, string> = {}, method = 'POST'): RequestInit => ({

@@ -50,7 +50,7 @@ describe('API de disponibilidad', () => {
     expect((await post(admin, '/api/disponibilidad/catalogo', { id: 'vpn', nombre: 'Red de consejos (VPN)', tipo: 'tcp', destino: '{local}', intervalo_s: 10 })).status).toBe(201);
     const bad = await post(admin, '/api/disponibilidad/catalogo', { id: 'x', nombre: 'X', tipo: 'ftp', destino: 'a' });
     expect(bad.status).toBe(400);
-    expect(((await bad.json()) as { error: string }).error).toBe('El tipo debe ser http o tcp.');
+    expect(((await bad.json()) as { error: string }).error).toBe('El tipo debe ser http, tcp o latido.');
     expect((await post(admin, '/api/disponibilidad/catalogo', { id: 'web', nombre: 'Otro', tipo: 'http', destino: 'https://x.mx' })).status).toBe(409);
 
     for (const [usuario, rol] of [['ana', 'utsi'], ['dir', 'direccion'], ['poa', 'utp']] as const) {

@@ -47,7 +47,7 @@ export const fecha = z
 export const instante = z
   .string({ error: esperado('debe ser una fecha y hora ISO') })
   .max(40, 'debe ser una fecha y hora ISO')
-  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)) && s.slice(0, 4) >= '1900' && s.slice(0, 4) < '2200',
+  .refine((s) => /^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && !Number.isNaN(Date.parse(s)) && isIsoDate(s.slice(0, 10)) && s.slice(0, 4) >= '1900' && s.slice(0, 4) < '2200',
     'debe ser una fecha y hora ISO (aaaa-mm-ddThh:mm)');
 
 /** The date range of a figure: `desde`..`hasta`, both included; default the last 365 days to today (Mexico City). */

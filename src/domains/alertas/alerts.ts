@@ -1,6 +1,6 @@
 import type { Warehouse } from '../../db/warehouse.js';
 import type { Alerta, EstadoAlerta } from './types.js';
-import { sqlScope, type Viewer } from './visibility.js';
+import { sqlScope, type AccessTable, type Viewer } from './visibility.js';
 
 export interface AlertFilter {
   estado?: EstadoAlerta;
@@ -16,13 +16,13 @@ export interface AlertFilter {
 const SCOPE = `($dominios::VARCHAR[] IS NULL OR list_contains($dominios::VARCHAR[], a.dominio))
   AND (NOT $solo_area OR a.area = $area::VARCHAR)`;
 
-const scopeParams = (viewer: Viewer): Record<string, string | boolean | null> => {
-  const s = sqlScope(viewer);
+const scopeParams = (viewer: Viewer, access: AccessTable): Record<string, string | boolean | null> => {
+  const s = sqlScope(viewer, access);
   return { dominios: s.dominios ? JSON.stringify(s.dominios) : null, solo_area: s.soloArea, area: s.area };
 };
 
 /** GET /api/alertas: what the viewer may see (§6 shape), active ones by start, newest first. */
-export async function listAlerts(wh: Warehouse, viewer: Viewer, f: AlertFilter = {}): Promise<Alerta[]> {
+export async function listAlerts(wh: Warehouse, viewer: Viewer, f: AlertFilter, access: AccessTable): Promise<Alerta[]> {
   return wh.all<Alerta>(
     `SELECT a.id, a.regla_id AS regla, a.tipo, a.sujeto, a.severidad, a.estado, a.inicio, a.fin, a.mensaje, a.enlace, a.area
      FROM app.alertas a
@@ -35,7 +35,7 @@ export async function listAlerts(wh: Warehouse, viewer: Viewer, f: AlertFilter =
      ORDER BY a.estado = 'activa' DESC, coalesce(a.fin, a.inicio) DESC, a.id DESC
      LIMIT ${Math.min(Math.max(1, Math.floor(f.limite ?? 500)), 5000)}`,
     {
-      ...scopeParams(viewer),
+      ...scopeParams(viewer, access),
       estado: f.estado ?? null,
       regla: f.regla ?? null,
       sujeto: f.sujeto ?? null,
@@ -46,12 +46,12 @@ export async function listAlerts(wh: Warehouse, viewer: Viewer, f: AlertFilter =
 }
 
 /** The bell: alerts the viewer may see, opened after the last time the viewer looked (all active ones if never). */
-export async function unreadCount(wh: Warehouse, viewer: Viewer & { usuario: string }): Promise<number> {
+export async function unreadCount(wh: Warehouse, viewer: Viewer & { usuario: string }, access: AccessTable): Promise<number> {
   const r = await wh.one<{ n: number }>(
     `SELECT count(*)::INTEGER AS n FROM app.alertas a
      LEFT JOIN app.alertas_vistas v ON v.usuario = $usuario
      WHERE ${SCOPE} AND (v.vistas_hasta IS NULL AND a.estado = 'activa' OR a.creada_en > v.vistas_hasta)`,
-    { ...scopeParams(viewer), usuario: viewer.usuario },
+    { ...scopeParams(viewer, access), usuario: viewer.usuario },
   );
   return r?.n ?? 0;
 }

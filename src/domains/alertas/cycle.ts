@@ -17,6 +17,9 @@ export interface CycleResult {
  * (held notices). A failing evaluator — a missing table or column, a bad parameter — never resolves its rule's
  * alerts: the rule is skipped and reported.
  */
+/** When each throttled evaluation (Evaluator.cadaMs) last ran, by type and parameters. */
+const lastEvaluated = new Map<string, number>();
+
 export async function evaluateAll(wh: Warehouse, ctx: EvaluationContext): Promise<CycleResult> {
   const out: CycleResult = { resultados: [], errores: [] };
   const rules = await listRules(wh);
@@ -24,7 +27,7 @@ export async function evaluateAll(wh: Warehouse, ctx: EvaluationContext): Promis
   const shared = new Map<string, Promise<Observation[]>>();
   for (const regla of rules) {
     if (!regla.activa) {
-      if (paused.has(regla.id)) out.resultados.push(await evaluate(wh, regla, [], { ahora: ctx.ahora }));
+      if (paused.has(regla.id)) out.resultados.push(await evaluate(wh, regla, [], { ahora: ctx.ahora, acceso: ctx.acceso }));
       continue;
     }
     try {
@@ -33,9 +36,14 @@ export async function evaluateAll(wh: Warehouse, ctx: EvaluationContext): Promis
       const p = ev.parametros.safeParse(regla.parametros);
       if (!p.success) throw new Error(`parámetros no válidos: ${p.error.issues[0]?.message ?? ''}`);
       const key = `${regla.tipo}\u0000${JSON.stringify(p.data)}`;
-      if (!shared.has(key)) shared.set(key, ev.evaluar(wh, p.data, ctx));
+      if (!shared.has(key)) {
+        const last = lastEvaluated.get(key);
+        if (ev.cadaMs && last !== undefined && ctx.ahora >= last && ctx.ahora - last < ev.cadaMs) continue;
+        shared.set(key, ev.evaluar(wh, p.data, ctx));
+        if (ev.cadaMs) lastEvaluated.set(key, ctx.ahora);
+      }
       const obs = await shared.get(key)!;
-      out.resultados.push(await evaluate(wh, regla, obs, { ahora: ctx.ahora }));
+      out.resultados.push(await evaluate(wh, regla, obs, { ahora: ctx.ahora, acceso: ctx.acceso }));
     } catch (e) {
       out.errores.push({ regla: regla.id, tipo: regla.tipo, error: String((e as Error)?.message ?? e).split('\n')[0]! });
     }

@@ -4,7 +4,7 @@ import { mailOf, webhookBodyOf, type NoticeItem } from './messages.js';
 import { SQL_ACTUALIZAR_AVISOS, SQL_CANALES, SQL_LOTES, SQL_PENDIENTES, SQL_REGISTRAR_ENVIOS, SQL_USUARIOS } from './queries/delivery.js';
 import { reasonOf, type Transports } from './transports/index.js';
 import type { EventoAlerta, Severidad, TipoCanal } from './types.js';
-import { canSee } from './visibility.js';
+import { canSee, type AccessTable } from './visibility.js';
 
 /**
  * Delivery of queued notices (app.alertas_avisos), run every few seconds by the alerts service.
@@ -31,6 +31,8 @@ export interface DeliveryOptions {
   maxBackoffMs?: number;
   /** Base of the links in messages (ATALAYA_PUBLIC_URL). */
   publicUrl: string;
+  /** Domain → roles: a subscriber gets only what its role may see (default: none, only admins). */
+  acceso?: AccessTable;
 }
 
 export interface DeliveryResult {
@@ -195,7 +197,7 @@ async function round(wh: Warehouse, transports: Transports, o: DeliveryOptions):
       discard(rows, 'El usuario ya no está activo');
       continue;
     }
-    const visible = rows.filter((r) => canSee(u, { dominio: r.dominio, area: r.area }));
+    const visible = rows.filter((r) => canSee(u, { dominio: r.dominio, area: r.area }, o.acceso ?? {}));
     discard(rows.filter((r) => !visible.includes(r)), 'El usuario ya no puede ver esta alerta');
     if (!visible.length) continue;
     const items = visible.map(itemOf);

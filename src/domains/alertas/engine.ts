@@ -13,13 +13,15 @@ import {
   SQL_SUSCRIPTORES,
 } from './queries/engine.js';
 import type { EventoAlerta, Regla } from './types.js';
-import { canSee, domainOfType } from './visibility.js';
+import { canSee, domainOfType, type AccessTable } from './visibility.js';
 
 export interface EvaluateOptions {
   /** The evaluation's instant (ms since epoch): the injected clock. Default: now. */
   ahora?: number;
   /** Access domain of the rule's alerts; default: its type's (TIPOS_REGLA). */
   dominio?: string;
+  /** Domain → roles, to address subscribers only what they may see (default: none, so only admins get notices). */
+  acceso?: AccessTable;
 }
 
 export interface EvaluationResult {
@@ -64,11 +66,11 @@ export async function evaluate(wh: Warehouse, regla: RuleRef, observations: read
     const [a, s] = await readState((sql, p) => rowsOf(c, sql, p as never), regla.id, iso);
     const plan = planEvaluation(regla, observations, a, s, ahora);
     if (isEmptyPlan(plan)) return emptyResult(regla.id);
-    return apply(c, regla, plan, a, { ahora: iso, dominio: opts.dominio ?? domainOfType(regla.tipo) });
+    return apply(c, regla, plan, a, { ahora: iso, dominio: opts.dominio ?? domainOfType(regla.tipo), acceso: opts.acceso ?? {} });
   });
 }
 
-async function apply(c: DuckDBConnection, regla: RuleRef, plan: Plan, activas: ActiveAlert[], o: { ahora: string; dominio: string }): Promise<EvaluationResult> {
+async function apply(c: DuckDBConnection, regla: RuleRef, plan: Plan, activas: ActiveAlert[], o: { ahora: string; dominio: string; acceso: AccessTable }): Promise<EvaluationResult> {
   const out = emptyResult(regla.id);
   const events: Event[] = [];
   if (plan.open.length) {
@@ -115,7 +117,7 @@ async function apply(c: DuckDBConnection, regla: RuleRef, plan: Plan, activas: A
     }
   }
   if (events.length) {
-    const filas = await noticesFor(c, regla, events, o.dominio);
+    const filas = await noticesFor(c, regla, events, o.dominio, o.acceso);
     if (filas.length) await c.run(SQL_ENCOLAR, { ahora: o.ahora, filas: JSON.stringify(filas) });
     out.avisos = filas.filter((f) => f.estado === 'pendiente').length;
     out.retenidos = filas.length - out.avisos;
@@ -137,7 +139,7 @@ interface NoticeRow {
  * The recipients of each event: the rule's channels (every active channel when it names none) and the users
  * subscribed to the rule who may see that alert (their role's domains; an `area` user only its area's alerts).
  */
-async function noticesFor(c: DuckDBConnection, regla: RuleRef, events: Event[], dominio: string): Promise<NoticeRow[]> {
+async function noticesFor(c: DuckDBConnection, regla: RuleRef, events: Event[], dominio: string, acceso: AccessTable): Promise<NoticeRow[]> {
   const activos = (await rowsOf<{ id: number }>(c, SQL_CANALES_ACTIVOS)).map((r) => r.id);
   const canales = regla.canales.length ? activos.filter((id) => regla.canales.includes(id)) : activos;
   const subs = await rowsOf<{ usuario: string; correo: string; rol: string; area: string | null }>(c, SQL_SUSCRIPTORES, { regla: regla.id });
@@ -146,7 +148,7 @@ async function noticesFor(c: DuckDBConnection, regla: RuleRef, events: Event[], 
     const base = { alerta_id: e.alerta_id, evento: e.evento, estado: e.retenido ? 'retenido' : 'pendiente', motivo: e.retenido } as const;
     for (const canal_id of canales) rows.push({ ...base, canal_id, usuario: null, destino: null });
     for (const s of subs) {
-      if (canSee(s, { dominio, area: e.area })) rows.push({ ...base, canal_id: null, usuario: s.usuario, destino: s.correo });
+      if (canSee(s, { dominio, area: e.area }, acceso)) rows.push({ ...base, canal_id: null, usuario: s.usuario, destino: s.correo });
     }
   }
   return rows;

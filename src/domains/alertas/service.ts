@@ -40,9 +40,10 @@ export function startAlertsService(o: AlertsServiceOptions): AlertsService {
 
   const pass = async (): Promise<{ ciclo: CycleResult; entrega: DeliveryResult } | null> => {
     try {
-      const ciclo = await evaluateAll(o.wh, { ...o.context(), ahora: now() });
+      const ctx = o.context();
+      const ciclo = await evaluateAll(o.wh, { ...ctx, ahora: now() });
       for (const e of ciclo.errores) log(`no se pudo evaluar la regla ${e.regla} (${e.tipo}): ${e.error}`);
-      const entrega = await deliver(o.wh, o.transports, { ...o.delivery, ahora: now(), publicUrl: o.publicUrl });
+      const entrega = await deliver(o.wh, o.transports, { ...o.delivery, ahora: now(), publicUrl: o.publicUrl, acceso: ctx.acceso });
       return { ciclo, entrega };
     } catch (e) {
       log(`falló una pasada de evaluación y envío: ${String((e as Error)?.message ?? e).split('\n')[0]}`);

@@ -2,7 +2,7 @@ import { audit } from '../../audit/log.js';
 import { HttpError, InputError } from '../../core/errors.js';
 import { rowsOf, type Warehouse } from '../../db/warehouse.js';
 import { ruleNotFound } from './rules.js';
-import { canSubscribe, type Viewer } from './visibility.js';
+import { canSubscribe, type AccessTable, type Viewer } from './visibility.js';
 
 export interface Suscripcion {
   regla: number;
@@ -18,13 +18,13 @@ const EMAIL = /^[^\s@,;<>]+@[^\s@,;<>]+\.[^\s@,;<>]+$/;
  * see; the notices themselves are limited to the alerts the user may see (an `area` user: its area's), checked
  * when queued and again when sent.
  */
-export async function subscribe(wh: Warehouse, viewer: Viewer & { usuario: string }, regla: number, correo: string): Promise<void> {
+export async function subscribe(wh: Warehouse, viewer: Viewer & { usuario: string }, regla: number, correo: string, access: AccessTable): Promise<void> {
   const email = correo.trim();
   if (!EMAIL.test(email)) throw new InputError('correo', 'El campo «correo» debe ser una dirección de correo electrónico.');
   await wh.transaction(async (c) => {
     const [r] = await rowsOf<{ tipo: string }>(c, 'SELECT tipo FROM app.alertas_reglas WHERE id = $1', [regla]);
     if (!r) throw ruleNotFound(regla);
-    if (!canSubscribe(viewer, r.tipo)) throw new HttpError(403, 'Su rol no puede ver las alertas de esta regla, así que no puede suscribirse a ella.');
+    if (!canSubscribe(viewer, r.tipo, access)) throw new HttpError(403, 'Su rol no puede ver las alertas de esta regla, así que no puede suscribirse a ella.');
     await c.run(
       `INSERT INTO app.alertas_suscripciones (usuario, regla_id, correo) VALUES ($1, $2, $3)
        ON CONFLICT (usuario, regla_id) DO UPDATE SET correo = excluded.correo`,

@@ -61,6 +61,11 @@ export const TIPOS_REGLA = {
     descripcion: 'La última carga exitosa de una fuente es más antigua que su vigencia. Una fuente que nunca se ha cargado no cuenta como vencida.',
     dominio: 'procesos',
   },
+  cuarentena_excesiva: {
+    titulo: 'Cuarentena excesiva',
+    descripcion: 'La última ejecución de un proceso de carga mandó a cuarentena más de «filas» filas (100 por omisión).',
+    dominio: 'procesos',
+  },
 } as const satisfies Record<string, { titulo: string; descripcion: string; dominio: string }>;
 export type TipoRegla = keyof typeof TIPOS_REGLA;
 
@@ -147,3 +152,24 @@ export interface Envio {
 
 /** The answer of a channel's test notice: POST …/probar answers 200 when ok, 502 with `motivo` otherwise. */
 export type ResultadoPrueba = { ok: true } | { ok: false; motivo: string };
+
+/** GET /api/alertas/tipos: a rule type the user may see. */
+export interface TipoReglaInfo {
+  tipo: string;
+  titulo: string;
+  descripcion: string;
+  dominio: string;
+}
+
+/** GET /api/alertas/suscripciones: the user's own. */
+export interface Suscripcion {
+  regla: number;
+  tipo: string;
+  correo: string;
+  creada_en: string;
+}
+
+/** GET /api/alertas/no-leidas: the bell. */
+export interface NoLeidas {
+  no_leidas: number;
+}

@@ -20,5 +20,9 @@ export const openapi: OpenApiPaths = {
     post: { summary: 'Agrega una ventana {servicio_id, inicio, fin, motivo}; no cuenta contra la disponibilidad (admin, utsi; auditado)', responses: { '201': { description: 'Creado' }, '400': { description: 'Datos inválidos' } } },
   },
   '/api/disponibilidad/mantenimientos/{id}': { delete: { summary: 'Elimina una ventana de mantenimiento (admin, utsi; auditado)', responses: { ...ok(), '404': { description: 'No existe' } } } },
+  '/api/publico/latido/{clave}': {
+    get: { summary: 'Latido de un servicio de tipo latido (sin sesión; la clave es el secreto): registra la llamada', security: [], responses: { '200': { description: 'Registrado' }, '404': { description: 'Clave desconocida' } } },
+    post: { summary: 'Igual que GET (para quien solo sabe hacer POST)', security: [], responses: { '200': { description: 'Registrado' }, '404': { description: 'Clave desconocida' } } },
+  },
   '/api/publico/estado': { get: { summary: 'Página de estado pública: solo servicios públicos, con nombre, estado, uptime_90d y barras diarias (sin direcciones ni errores)', security: [], responses: { '200': { description: 'Estado' } } } },
 };

@@ -1,4 +1,5 @@
 import net from 'node:net';
+import { certificateExpiry } from './certificate.js';
 import { codigoOk, parseCodigos, type Servicio } from '../../core/uptime.js';
 
 /** What the engine needs of a catalogue entry. */
@@ -9,6 +10,8 @@ export interface ProbeResult {
   latencia_ms: number | null;
   codigo: number | null;
   error: string | null;
+  /** HTTPS: the expiry of the certificate seen (ms since epoch); null unreadable; absent when not looked at. */
+  certificado_vence?: number | null;
 }
 
 export type Probe = (s: ServiceDef, signal: AbortSignal) => Promise<ProbeResult>;
@@ -17,7 +20,7 @@ export type Probe = (s: ServiceDef, signal: AbortSignal) => Promise<ProbeResult>
  * Destinations may name the server itself with `{local}` (the demo catalogue does): resolved at probe time to the
  * public URL the server got after listen (http) or to its host:port (tcp).
  */
-export function resolveDestino(destino: string, tipo: 'http' | 'tcp', publicUrl: string): string {
+export function resolveDestino(destino: string, tipo: 'http' | 'tcp' | 'latido', publicUrl: string): string {
   if (!destino.includes('{local}')) return destino;
   if (tipo === 'http') return destino.replace('{local}', publicUrl.replace(/\/$/, ''));
   const u = new URL(publicUrl);
@@ -91,6 +94,8 @@ export function probeTcp(s: ServiceDef, hostPort: string, outer: AbortSignal): P
 export function realProbe(publicUrl: () => string): Probe {
   return (s, signal) => {
     const dest = resolveDestino(s.destino, s.tipo, publicUrl());
-    return s.tipo === 'tcp' ? probeTcp(s, dest, signal) : probeHttp(s, dest, signal);
+    if (s.tipo === 'tcp') return probeTcp(s, dest, signal);
+    return Promise.all([probeHttp(s, dest, signal), certificateExpiry(dest, s.timeout_ms)]).then(([r, vence]) =>
+      vence === undefined ? r : { ...r, certificado_vence: vence });
   };
 }

@@ -58,7 +58,7 @@ SELECT s.id, s.nombre, s.criticidad, s.publico,
   round(100.0 * d.ok365 / nullif(d.n365, 0), 3) AS uptime_365d,
   round(pow(${LAT_BASE}, lat.b50 + 0.5))::INTEGER AS latencia_p50_ms,
   round(pow(${LAT_BASE}, lat.b95 + 0.5))::INTEGER AS latencia_p95_ms,
-  est.ultima AS ultima_verificacion
+  est.ultima AS ultima_verificacion, s.certificado_vence
 FROM core.servicios s
 LEFT JOIN h ON h.servicio_id = s.id
 LEFT JOIN d ON d.servicio_id = s.id

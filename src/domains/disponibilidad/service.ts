@@ -5,6 +5,7 @@ import { Monitor } from './engine.js';
 import { realProbe, type ServiceDef } from './probe.js';
 import { BatchWriter } from './writer.js';
 import { onCatalogChange } from './catalog.js';
+import { withLatidos } from './latido.js';
 
 export async function activeServices(wh: Warehouse): Promise<ServiceDef[]> {
   return wh.all<ServiceDef>(
@@ -22,7 +23,7 @@ export const sondeo: DomainService = {
     const cfg = uptimeConfig();
     if (!cfg.enabled) return () => undefined;
     const writer = new BatchWriter(ctx.wh, cfg.loteMs);
-    const monitor = new Monitor({ load: () => activeServices(ctx.wh), probe: realProbe(() => ctx.config.publicUrl), sink: (c) => writer.add(c) });
+    const monitor = new Monitor({ load: () => activeServices(ctx.wh), probe: withLatidos(ctx.wh, realProbe(() => ctx.config.publicUrl)), sink: (c) => writer.add(c) });
     writer.start();
     monitor.start().catch((e) => console.error(`[disponibilidad] no arrancó el monitor: ${(e as Error).message}`));
     const off = onCatalogChange(() => void monitor.reload().catch(() => undefined));

@@ -31,6 +31,8 @@ export interface ServicioEstado {
   latencia_p50_ms: number | null;
   latencia_p95_ms: number | null;
   ultima_verificacion: string | null;
+  /** HTTPS services: when the TLS certificate seen last expires (null: not HTTPS, or not read yet). */
+  certificado_vence: string | null;
 }
 
 /** GET /api/disponibilidad/servicios/{id}/caidas */

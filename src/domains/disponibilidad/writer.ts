@@ -54,6 +54,11 @@ export class BatchWriter {
   }
 }
 
+const SQL_CERTIFICADOS = `
+UPDATE core.servicios s SET certificado_vence = j.vence::TIMESTAMPTZ
+FROM (SELECT unnest(from_json($filas::JSON, '[{"id":"VARCHAR","vence":"VARCHAR"}]'), recursive := true)) j
+WHERE s.id = j.id AND s.certificado_vence IS DISTINCT FROM j.vence::TIMESTAMPTZ`;
+
 /** Appends checks to core.disp_verificaciones in one appender (one commit). */
 export async function writeChecks(wh: Warehouse, batch: readonly CheckRecord[]): Promise<void> {
   await wh.write(async (c) => {
@@ -71,6 +76,12 @@ export async function writeChecks(wh: Warehouse, batch: readonly CheckRecord[]):
       }
     } finally {
       app.closeSync();
+    }
+    // The certificate expiry the HTTPS checks read (the last one per service), in the same commit.
+    const vence = new Map<string, number | null>();
+    for (const r of batch) if (r.certificado_vence !== undefined) vence.set(r.servicio_id, r.certificado_vence);
+    if (vence.size) {
+      await c.run(SQL_CERTIFICADOS, { filas: JSON.stringify([...vence].map(([id, v]) => ({ id, vence: v === null ? null : new Date(v).toISOString() }))) });
     }
   });
 }

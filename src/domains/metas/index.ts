@@ -1,3 +1,4 @@
+import { reglasMetas } from './alertas.js';
 import type { DomainModule } from '../types.js';
 import { closeBrowser } from '../../core/browser.js';
 import { openapi } from './openapi.js';
@@ -22,6 +23,7 @@ export const metas: DomainModule = {
   informe: [seccionMetas],
   reportes: [reporteMetas, reporteEvaluacion],
   resumen: [tarjetaMetas, tarjetaEvaluacion],
+  reglas: reglasMetas,
   nav: { href: '/metas', label: 'Metas y evaluación' },
   pages: ['/metas', '/evaluacion'],
   // The report renderer's Chromium starts at the first PDF; it closes once the server stopped answering.

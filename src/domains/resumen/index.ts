@@ -3,6 +3,7 @@ import { openapi } from './openapi.js';
 import { metasSetting } from './settings.js';
 import { reporteResumen } from './reporte.js';
 import { resumenRoutes } from './routes.js';
+import { semaforoEmpeora } from './alertas.js';
 
 /**
  * The leadership overview (DESIGN.md §1 `direccion`): the cards of `domains`, in their order. It takes the domains
@@ -19,5 +20,6 @@ export function resumenDomain(domains: readonly DomainModule[]): DomainModule {
     settings: [metasSetting(cards)],
     reportes: [reporteResumen(cards)],
     nav: { href: '/', label: 'Resumen' },
+    reglas: [semaforoEmpeora(cards)],
   };
 }

@@ -1,3 +1,4 @@
+import { reglasSesiones } from './alertas.js';
 import type { DomainModule } from '../types.js';
 import { openapi } from './openapi.js';
 import { tarjetaSesiones } from './resumen.js';
@@ -9,5 +10,5 @@ import { seccionSesiones } from './informe.js';
 export const sesiones: DomainModule = {
   id: 'sesiones', title: 'Sesiones', roles: ['admin', 'direccion', 'uts'],
   routers: [{ prefix: '/sesiones', router: sesionesRoutes }],
-  openapi, informe: [seccionSesiones], settings: [anticipacionMinima], resumen: [tarjetaSesiones], nav: { href: '/sesiones', label: 'Sesiones' },
+  openapi, informe: [seccionSesiones], settings: [anticipacionMinima], resumen: [tarjetaSesiones], nav: { href: '/sesiones', label: 'Sesiones' }, reglas: reglasSesiones,
 };

@@ -2,6 +2,7 @@ import type { Pipeline } from '../../../../pipelines/runner/types.js';
 import { InputError, inputErrorOf } from '../../../core/errors.js';
 import type { Evaluator, SourceFreshness } from '../evaluator.js';
 import { certificadoPorVencer } from './certificado-por-vencer.js';
+import { cuarentenaExcesiva } from './cuarentena-excesiva.js';
 import { fuenteVencida } from './fuente-vencida.js';
 import { procesoFallido } from './proceso-fallido.js';
 import { servicioCaido } from './servicio-caido.js';
@@ -11,12 +12,23 @@ import { servicioCaido } from './servicio-caido.js';
 // is sound because the engine passes each one only what its own schema parsed.
 const erase = <P extends Record<string, unknown>>(e: Evaluator<P>): Evaluator => e as unknown as Evaluator;
 
-export const EVALUATORS: Readonly<Record<string, Evaluator>> = {
+const EVALUATORS: Record<string, Evaluator> = {
   servicio_caido: erase(servicioCaido),
   certificado_por_vencer: erase(certificadoPorVencer),
   proceso_fallido: erase(procesoFallido),
   fuente_vencida: erase(fuenteVencida),
+  cuarentena_excesiva: erase(cuarentenaExcesiva),
 };
+
+/** The rule types the other domains declare (DomainModule.reglas), added by alertasDomain() at start. */
+export function declareEvaluator(e: Evaluator): void {
+  EVALUATORS[e.tipo] = e;
+}
+
+/** Every known rule type. */
+export function ruleTypes(): string[] {
+  return Object.keys(EVALUATORS);
+}
 
 export function evaluatorOf(tipo: string): Evaluator | undefined {
   return Object.hasOwn(EVALUATORS, tipo) ? EVALUATORS[tipo] : undefined;
