@@ -23,6 +23,8 @@ import { MIN } from './helpers.js';
  *   sij     (baja):  fail 0–9 and every check of the hour before; open outage in core.disp_caidas since 08:40
  *                    → down since 08:40 (no success in the window: the rollup's start)
  *   intranet (media): fail 0–8, ok 9                              → back up
+ *   tramo   (media): ok 0–2, fail 3–9, maintenance 10:04–10:06 (over) → down since 10:06: the window ended the run
+ *                    of 10:03, so only the 4 failures after it count (with N = 5 it is not down: 1 + 4 do not add up)
  *   viejo   (alta, inactive): fail 0–9                            → not evaluated
  */
 const at = (hhmm: string): string => new Date(`2025-03-12T${hhmm}:00-06:00`).toISOString();
@@ -55,6 +57,7 @@ beforeAll(async () => {
     ['prep', 'PREP', 'alta', true],
     ['sij', 'Sistema de Información Jurídica', 'baja', true],
     ['intranet', 'Intranet', 'media', true],
+    ['tramo', 'Sistema de trámites', 'media', true],
     ['viejo', 'Sistema retirado', 'alta', false],
   ] as const;
   for (const [id, nombre, criticidad, activo] of svc) {
@@ -68,8 +71,10 @@ beforeAll(async () => {
   await checks('sij', Array.from({ length: 60 }, (_, i) => i), () => false, '09');
   await checks('intranet', all, (i) => i === 9);
   await checks('viejo', all, () => false);
+  await checks('tramo', all, (i) => i < 3);
   await wh.exec(`INSERT INTO core.mantenimientos (servicio_id, inicio, fin, motivo) VALUES
-    ('correo', '${at('09:55')}', '${at('10:30')}', 'Migración'), ('prep', '${at('10:05')}', '${at('10:30')}', 'Simulacro')`);
+    ('correo', '${at('09:55')}', '${at('10:30')}', 'Migración'), ('prep', '${at('10:05')}', '${at('10:30')}', 'Simulacro'),
+    ('tramo', '${at('10:04')}', '${at('10:06')}', 'Parche')`);
   await wh.exec(`INSERT INTO core.disp_caidas VALUES ('sij', '${at('08:40')}', NULL, 90, 'Código HTTP 503')`);
 
   // Runs: tickets ok then failed (failed); glpi failed then ok (fine); odes failed, then one still running (failed);
@@ -100,6 +105,7 @@ describe('servicio_caido', () => {
       ['portal', at('10:07'), 'critica', false],
       ['prep', at('10:00'), 'critica', true],
       ['sij', at('08:40'), 'informativa', false],
+      ['tramo', at('10:06'), 'advertencia', false],
     ]);
     expect(obs[0]).toMatchObject({
       mensaje: 'El servicio «Portal institucional» está caído desde el 12/03/2025 10:07. Primer error: Código HTTP 503 (minuto 7)',
@@ -112,7 +118,8 @@ describe('servicio_caido', () => {
     const at0730 = Date.parse('2025-03-12T10:07:30-06:00');
     expect((await servicioCaido.evaluar(wh, {}, ctx(at0730))).map((o) => o.sujeto)).not.toContain('portal');
     expect((await servicioCaido.evaluar(wh, { fallos: 1 }, ctx(at0730))).map((o) => o.sujeto)).toContain('portal');
-    expect((await servicioCaido.evaluar(wh, { fallos: 4 }, ctx())).map((o) => o.sujeto)).toEqual(['prep', 'sij']);
+    expect((await servicioCaido.evaluar(wh, { fallos: 4 }, ctx())).map((o) => o.sujeto)).toEqual(['prep', 'sij', 'tramo']);
+    expect((await servicioCaido.evaluar(wh, { fallos: 5 }, ctx())).map((o) => o.sujeto)).toEqual(['prep', 'sij']);
   });
 
   it('sin verificaciones recientes (la sonda se detuvo), sigue caído lo que el rollup registró como caída abierta', async () => {
@@ -177,6 +184,7 @@ describe('las reglas predeterminadas en un ciclo', () => {
       'servicio_caido:portal',
       'servicio_caido:prep',
       'servicio_caido:sij',
+      'servicio_caido:tramo',
     ]);
     expect(act.find((a) => a.sujeto === 'portal')!.inicio).toBe(at('10:07'));
   });
@@ -198,7 +206,7 @@ describe('las reglas predeterminadas en un ciclo', () => {
     expect(r.resultados.flatMap((x) => x.disparadas)).toHaveLength(2);
     const act = await listAlerts(wh, { rol: 'admin', area: null }, { estado: 'activa' }, {});
     expect(act.filter((a) => a.tipo === 'certificado_por_vencer').map((a) => a.sujeto).sort()).toEqual(['portal', 'sij']);
-    expect(act).toHaveLength(8);
+    expect(act).toHaveLength(9);
   });
 
   it('los parámetros de una regla se validan con el esquema de su tipo', () => {

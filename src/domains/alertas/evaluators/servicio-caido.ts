@@ -6,7 +6,7 @@ import type { Severidad } from '../types.js';
 /**
  * `servicio_caido` (DESIGN.md §3 Uptime): a service is down while the checks after its last success (outside
  * maintenance windows) are N or more failures: the outage starts at the first of them and ends at the next
- * success. Read from the raw checks of a recent window (an hour, or N + 2 of the longest interval when longer), so
+ * success; a maintenance window that has ended also ends it (failures after the window start a new run). Read from the raw checks of a recent window (an hour, or N + 2 of the longest interval when longer), so
  * it sees an outage as soon as the probe's batch is written, without waiting for the rollup; when the window
  * holds no success, the start comes from the open outage the rollup recorded (core.disp_caidas), if earlier; and
  * a service with no check at all in the window (the probe stopped) stays down while the rollup's outage is open —
@@ -27,19 +27,28 @@ WITH s AS (
     AND NOT EXISTS (SELECT 1 FROM mw WHERE mw.servicio_id = v.servicio_id AND v.ts >= mw.inicio AND v.ts < mw.fin)
 ), u AS (
   SELECT servicio_id, max(ts) FILTER (WHERE ok) AS ultimo_ok FROM v GROUP BY servicio_id
+), r AS (
+  -- A maintenance window ends a run of failures (§3 Uptime): failures after a window that has ended start a new
+  -- run. While a window is open the run before it stays visible, flagged «mantenimiento», so its notices — and a
+  -- premature «volvió a responder» — are held until the window is over.
+  SELECT servicio_id, max(fin) AS fin FROM mw WHERE fin <= $ahora::TIMESTAMPTZ GROUP BY servicio_id
 ), f AS (
-  SELECT v.servicio_id, count(*) AS fallos, min(v.ts) AS primero, arg_min(v.error, v.ts) AS error, bool_and(u.ultimo_ok IS NULL) AS sin_exito
-  FROM v JOIN u USING (servicio_id)
-  WHERE NOT v.ok AND (u.ultimo_ok IS NULL OR v.ts > u.ultimo_ok)
+  SELECT v.servicio_id, count(*) AS fallos, min(v.ts) AS primero, arg_min(v.error, v.ts) AS error,
+    bool_and(u.ultimo_ok IS NULL AND r.fin IS NULL) AS sin_exito
+  FROM v JOIN u USING (servicio_id) LEFT JOIN r USING (servicio_id)
+  WHERE NOT v.ok AND (u.ultimo_ok IS NULL OR v.ts > u.ultimo_ok) AND (r.fin IS NULL OR v.ts >= r.fin)
   GROUP BY v.servicio_id
 ), c AS (
-  SELECT servicio_id, min(inicio) AS inicio, arg_min(error, inicio) AS error FROM core.disp_caidas WHERE fin IS NULL GROUP BY servicio_id
+  SELECT k.servicio_id, min(k.inicio) AS inicio, arg_min(k.error, k.inicio) AS error
+  FROM core.disp_caidas k LEFT JOIN r USING (servicio_id)
+  WHERE k.fin IS NULL AND (r.fin IS NULL OR k.inicio >= r.fin)
+  GROUP BY k.servicio_id
 ), caidos AS (
   SELECT f.servicio_id, f.error, CASE WHEN f.sin_exito AND c.inicio < f.primero THEN c.inicio ELSE f.primero END AS inicio
   FROM f LEFT JOIN c USING (servicio_id) WHERE f.fallos >= $fallos::INTEGER
   UNION ALL
-  -- No check in the window (the probe stopped, or every check fell in a maintenance window): an outage the
-  -- rollup recorded as open stays open until a success is seen.
+  -- No check in the window (the probe stopped): an outage the rollup recorded as open stays open until a success
+  -- (or a maintenance window) is seen.
   SELECT c.servicio_id, c.error, c.inicio FROM c ANTI JOIN u USING (servicio_id)
 )
 SELECT s.id, s.nombre, s.criticidad, k.error, k.inicio,
