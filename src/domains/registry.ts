@@ -1,4 +1,5 @@
 import type { DomainModule } from './types.js';
+import { calendario } from './calendario/index.js';
 import { disponibilidad } from './disponibilidad/index.js';
 import { incidentes } from './incidentes/index.js';
 import { metas } from './metas/index.js';
@@ -13,6 +14,7 @@ import { sesiones } from './sesiones/index.js';
  */
 const FIGURAS: readonly DomainModule[] = [
   metas,
+  calendario,
   odes,
   incidentes,
   disponibilidad,
