@@ -10,8 +10,9 @@ import { rng, seedFor, type Rng } from './rng.js';
 /**
  * The demo's quarterly evaluation cycles (DESIGN.md §3 Evaluation cycle), made through the cycle's own functions —
  * the same checks, audit and snapshot as the UTP's clicks — so every step can be seen and tried on a fresh start:
- *  - last quarter's cycle cerrado: every area justified and sent its amber and red results, UTP approved most and
- *    observed some, and closed it (its snapshot and report are the real ones);
+ *  - last quarter's cycle cerrado: every area justified and sent its amber and red results, UTP approved most,
+ *    observed a few (some fixed and approved, some still observed at the close), and closed it (its snapshot and
+ *    report are the real ones);
  *  - this quarter's cycle abierto: about half the areas sent, one left drafts, the rest have not started; UTP
  *    already approved one sent justification and observed another.
  */
@@ -62,22 +63,32 @@ async function justificar(wh: Warehouse, r: Rng, ciclo: Ciclo, x: Resultado, com
   await guardarJustificacion(wh, UTP, ciclo.id, { ...clave(x), causa: r.pick(CAUSAS), accion_correctiva: r.pick(ACCIONES), fecha_compromiso: compromiso });
 }
 
-/** Last quarter's cycle: everything justified and sent, reviewed (about one in six observed), then closed. */
+/**
+ * Last quarter's cycle: every area justified and sent; UTP approved the results of most areas, observed the first
+ * result of every fifth area (from the 2nd) — the area fixed it, sent it again and UTP approved it — and left the
+ * first of every fifth (from the 4th) observed at the close; then closed it.
+ */
 async function cicloCerrado(wh: Warehouse, r: Rng, ejercicio: number, trimestre: number): Promise<Ciclo> {
   const ciclo = await abrirCiclo(wh, UTP, { ejercicio, trimestre, fecha_limite: fechaLimite(ejercicio, trimestre) });
-  const areas = porJustificar(await resultadosCiclo(wh, ciclo, ''));
+  const areas = [...porJustificar(await resultadosCiclo(wh, ciclo, '')).entries()];
   const compromiso = addDays(fechaLimite(ejercicio, trimestre), 60);
   for (const [area, xs] of areas) {
     for (const x of xs) await justificar(wh, r, ciclo, x, compromiso);
     await enviarArea(wh, UTP, ciclo.id, { area });
   }
   await cambiarEstado(wh, UTP, ciclo.id, { estado: 'en_revision' });
-  let i = 0;
-  for (const xs of areas.values()) {
-    for (const x of xs) {
-      const observar = i++ % 6 === 2;
+  const corregidas: Array<[string, Resultado]> = [];
+  for (const [i, [area, xs]] of areas.entries()) {
+    for (const [k, x] of xs.entries()) {
+      const observar = k === 0 && (i % 5 === 1 || i % 5 === 3);
       await revisarJustificacion(wh, UTP, ciclo.id, { ...clave(x), estado: observar ? 'observada' : 'aprobada', comentario: observar ? r.pick(OBSERVACIONES) : null });
+      if (observar && i % 5 === 1) corregidas.push([area, x]);
     }
+  }
+  for (const [area, x] of corregidas) {
+    await justificar(wh, r, ciclo, x, addDays(compromiso, 30));
+    await enviarArea(wh, UTP, ciclo.id, { area });
+    await revisarJustificacion(wh, UTP, ciclo.id, { ...clave(x), estado: 'aprobada' });
   }
   return cambiarEstado(wh, UTP, ciclo.id, { estado: 'cerrado' });
 }

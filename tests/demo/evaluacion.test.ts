@@ -53,11 +53,14 @@ describe('ciclos de evaluación de la demostración', () => {
     const req = d.resultados.filter((r) => r.requiere_justificacion);
     expect(req.length).toBeGreaterThan(6);
     expect(req.every((r) => r.justificacion?.causa && r.justificacion.accion_correctiva && r.justificacion.fecha_compromiso)).toBe(true);
-    // One in six observed (the 3rd, 9th, …), the rest approved.
-    const observadas = req.filter((_, i) => i % 6 === 2).length;
-    const por = (e: string): number => req.filter((r) => r.justificacion?.estado === e).length;
-    expect([por('observada'), por('aprobada')]).toEqual([observadas, req.length - observadas]);
-    expect([cerrado.observadas, cerrado.aprobadas, cerrado.sin_justificar]).toEqual([observadas, req.length - observadas, 0]);
+    // The first result of every fifth area with results to justify (4th, 9th, …) stayed observed; the rest approved
+    // (the 2nd, 7th, … were observed, fixed, sent again and approved).
+    const conPendientes = d.avance.filter((a) => a.requieren > 0).map((a) => a.area);
+    const observadas = conPendientes.filter((_, i) => i % 5 === 3);
+    expect(req.filter((r) => r.justificacion?.estado === 'observada').map((r) => r.area).sort()).toEqual([...observadas].sort());
+    expect(req.filter((r) => r.justificacion?.estado === 'aprobada').length).toBe(req.length - observadas.length);
+    expect(estados(d.avance)).toEqual({ sin_pendientes: d.avance.length - conPendientes.length, enviado: 0, aprobado: conPendientes.length - observadas.length, observado: observadas.length, pendiente: 0 });
+    expect([cerrado.observadas, cerrado.aprobadas, cerrado.sin_justificar, cerrado.areas_enviadas]).toEqual([observadas.length, req.length - observadas.length, 0, conPendientes.length - observadas.length]);
     // Its report: every amber and red result with its justification, compared with Q2.
     const rep = await utp.json<ReporteCiclo>(`/api/evaluacion/ciclos/${cerrado.id}/reporte`);
     expect(rep.observados.length).toBe(req.length);
@@ -66,7 +69,10 @@ describe('ciclos de evaluación de la demostración', () => {
     // Every step was audited.
     const a = await srv.wh.all<{ accion: string; n: number }>(
       `SELECT accion, count(*)::INTEGER AS n FROM app.auditoria WHERE usuario = $1 AND objeto LIKE $2 GROUP BY accion ORDER BY accion`, [USUARIO_DEMO, `ciclo:${cerrado.id}%`]);
-    expect(Object.fromEntries(a.map((x) => [x.accion, x.n]))).toMatchObject({ 'evaluacion.abrir': 1, 'evaluacion.estado': 2, 'evaluacion.justificar': req.length, 'evaluacion.revisar': req.length });
+    const corregidas = conPendientes.filter((_, i) => i % 5 === 1).length;
+    expect(Object.fromEntries(a.map((x) => [x.accion, x.n]))).toMatchObject({
+      'evaluacion.abrir': 1, 'evaluacion.estado': 2, 'evaluacion.justificar': req.length + corregidas, 'evaluacion.revisar': req.length + corregidas,
+    });
   });
 
   it('the open cycle: half the areas sent, one draft, one approved and one observed', async () => {

@@ -109,8 +109,9 @@ export function gantt(acts: ActividadCalendario[], agrupar: Agrupar, hasta: stri
       axisLabel: { width: 210, overflow: 'truncate', fontSize: 11 }, axisTick: { show: false },
     },
     dataZoom: [
-      { type: 'slider', yAxisIndex: 0, right: 0, width: 14, startValue: 0, endValue: Math.min(filas.length - 1, 24), showDetail: false, brushSelect: false },
-      { type: 'inside', yAxisIndex: 0, zoomOnMouseWheel: false, moveOnMouseWheel: true },
+      // Scrolling rows keeps the time axis of the whole calendar (and today's line) in view.
+      { type: 'slider', yAxisIndex: 0, filterMode: 'none', right: 0, width: 14, startValue: 0, endValue: Math.min(filas.length - 1, 24), showDetail: false, brushSelect: false },
+      { type: 'inside', yAxisIndex: 0, filterMode: 'none', zoomOnMouseWheel: false, moveOnMouseWheel: true },
       { type: 'slider', xAxisIndex: 0, bottom: 8, height: 18, labelFormatter: (v: number) => date(new Date(v).toISOString().slice(0, 10)) },
     ],
     series: [
