@@ -140,7 +140,7 @@ export function gantt(acts: ActividadCalendario[], agrupar: Agrupar, hasta: stri
       {
         // Carries the group bands and the date lines (a series without points of its own).
         type: 'scatter', name: 'Marcas', data: [], silent: true,
-        markLine: { symbol: 'none', silent: true, label: { formatter: '{b}', position: 'start' }, data: marcas },
+        markLine: { symbol: 'none', silent: true, label: { formatter: '{b}', position: 'end' }, data: marcas },
         markArea: {
           silent: true,
           label: { position: 'insideTopRight', color: '#4a5568', fontSize: 11, fontWeight: 600 },
