@@ -58,6 +58,8 @@ export async function loadDemo(wh: Warehouse, config: Config, signal?: AbortSign
   }
   if (signal?.aborted) throw new StartupCancelled();
   await evaluationCycles(wh);
+  // A stop during the cycles leaves the demo unfinished: the next start makes them again.
+  if (signal?.aborted) throw new StartupCancelled();
   await setState(wh, 'completa');
 }
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserEnv } from '../helpers/browser.js';
+import { browserEnv, loginPage } from '../helpers/browser.js';
 import { runAndWait } from '../helpers/client.js';
 import { dropCalendario, H, P } from '../calendario/fixture.js';
 
@@ -12,15 +12,16 @@ import { dropCalendario, H, P } from '../calendario/fixture.js';
 let utp: Page;
 let deoe: Page;
 const env = browserEnv({
-  prepare: async ({ srv, admin, user, page, errors }) => {
+  prepare: async ({ srv, admin, user, page }) => {
     dropCalendario(srv.dataDir);
     await runAndWait(admin, 'calendario');
     await user('ana.utp', 'utp');
     await user('eva.deoe', 'area', 'DEOE');
-    utp = await page({ usuario: 'ana.utp', context: { acceptDownloads: true } });
-    deoe = await page({ usuario: 'eva.deoe' });
-    // Both land on Metas after login, whose figures answer 404 without a POA loaded: not this page's errors.
-    errors.splice(0);
+    // Straight to the calendar after login (their home, Metas, answers 404 without a POA: not this page's errors).
+    utp = await page({ context: { acceptDownloads: true } });
+    await loginPage(utp, srv.url, 'ana.utp', undefined, '?siguiente=/calendario');
+    deoe = await page();
+    await loginPage(deoe, srv.url, 'eva.deoe', undefined, '?siguiente=/calendario');
   },
 });
 
