@@ -1,8 +1,8 @@
 import type { DomainModule } from './types.js';
 import { alertasDomain } from './alertas/index.js';
+import { calendario } from './calendario/index.js';
 import { disponibilidad } from './disponibilidad/index.js';
 import { estado } from './estado/index.js';
-import { seccionCalendario } from './calendario/informe.js';
 import { informesDomain } from './informes/index.js';
 import { reportesDomain } from './reportes/index.js';
 import { incidentes } from './incidentes/index.js';
@@ -18,6 +18,7 @@ import { sesiones } from './sesiones/index.js';
  */
 const FIGURAS: readonly DomainModule[] = [
   metas,
+  calendario,
   odes,
   incidentes,
   disponibilidad,
@@ -35,7 +36,7 @@ export const DOMAINS: readonly DomainModule[] = [
   estado,
   // Scheduled reports: what the Resumen and the units offer (DomainModule.reportes).
   reportesDomain(WITH_RESUMEN),
-  // The Informe mensual: every domain's section; the calendario's until its DomainModule declares it.
-  informesDomain([...FIGURAS.flatMap((d) => d.informe ?? []), seccionCalendario]),
+  // The Informe mensual: every domain's section.
+  informesDomain(FIGURAS.flatMap((d) => d.informe ?? [])),
   alertasDomain(WITH_RESUMEN),
 ];

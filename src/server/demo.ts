@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.js';
 import type { Warehouse } from '../db/warehouse.js';
-import { generateDemo } from '../demo/index.js';
+import { cargarCiclosDemo } from '../demo/evaluacion.js';
+import { generateDemo, todayMx } from '../demo/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
 
@@ -56,5 +57,18 @@ export async function loadDemo(wh: Warehouse, config: Config, signal?: AbortSign
     console.log(`  ${p.name}: ${r.estado === 'exito' ? 'éxito' : 'fallo'} — ${r.cargadas} filas cargadas, ${r.rechazadas} rechazadas${r.error ? ` (${r.error})` : ''}`);
   }
   if (signal?.aborted) throw new StartupCancelled();
+  await evaluationCycles(wh);
+  // A stop during the cycles leaves the demo unfinished: the next start makes them again.
+  if (signal?.aborted) throw new StartupCancelled();
   await setState(wh, 'completa');
+}
+
+/** Last quarter's evaluation cycle closed and this quarter's open (src/demo/evaluacion.ts); without a POA, none. */
+async function evaluationCycles(wh: Warehouse): Promise<void> {
+  try {
+    const ciclos = await cargarCiclosDemo(wh, todayMx());
+    for (const c of ciclos) console.log(`  ciclo de evaluación ${c.ejercicio} T${c.trimestre}: ${c.estado === 'cerrado' ? 'cerrado' : 'abierto'}`);
+  } catch (e) {
+    console.log(`  ciclos de evaluación: no se crearon (${e instanceof Error ? e.message : String(e)})`);
+  }
 }

@@ -37,7 +37,7 @@ async function justificar(p: Page, clave: string, causa: string): Promise<void> 
   const art = p.locator(`section[aria-label="Resultados por justificar"] article[data-clave="${clave}"]`);
   await art.getByLabel('Causa').fill(causa);
   await art.getByLabel('Acción correctiva').fill('Se reprograma con apoyo de personal eventual');
-  await art.getByLabel('Fecha compromiso').fill('2026-05-15');
+  await art.getByLabel('Fecha compromiso').fill('15/05/2026');
   await art.getByRole('button', { name: 'Guardar justificación' }).click();
   await status(p, 'Justificación guardada como borrador.');
 }
@@ -49,7 +49,7 @@ describe('Evaluación trimestral (end to end, Debian chromium)', () => {
     await utp.getByRole('heading', { level: 1, name: 'Evaluación trimestral' }).waitFor();
     await utp.getByLabel('Ejercicio').fill('2026');
     await utp.getByLabel('Trimestre').selectOption('1');
-    await utp.getByLabel('Fecha límite de captura').fill('2026-04-20');
+    await utp.getByLabel('Fecha límite de captura').fill('20/04/2026');
     await utp.getByRole('button', { name: 'Abrir ciclo' }).click();
     await status(utp, 'Ciclo abierto.');
 

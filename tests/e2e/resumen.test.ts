@@ -37,7 +37,7 @@ describe('Resumen en el navegador', () => {
     const dir = env.srv.client();
     await dir.login('direccion1', TEST_PASSWORD);
     const r = await dir.json<{ tarjetas: Array<{ id: string; estado: string }> }>('/api/resumen?periodo=trimestre');
-    expect(r.tarjetas).toHaveLength(7);
+    expect(r.tarjetas).toHaveLength(8);
     expect(r.tarjetas.find((t) => t.id === 'oficialia')!.estado).toBe('ok');
     expect((await dir.fetch('/api/resumen?periodo=semana')).status).toBe(400);
     await env.user('area1', 'area', 'DEA');
@@ -52,8 +52,8 @@ describe('Resumen en el navegador', () => {
     expect(new URL(page.url()).pathname).toBe('/');
     await page.locator('[data-kpi]').first().waitFor();
     const cards = page.locator('[data-kpi]');
-    expect(await cards.count()).toBe(7);
-    for (let i = 0; i < 7; i++) {
+    expect(await cards.count()).toBe(8);
+    for (let i = 0; i < 8; i++) {
       const v = (await cards.nth(i).locator('[data-valor]').textContent())!.trim();
       expect(v === 'sin datos' || /\d/.test(v), `tarjeta ${i}: «${v}»`).toBe(true);
     }

@@ -11,7 +11,7 @@ describe('GET /api/resumen', () => {
     const r = await t.admin.json<Resumen>('/api/resumen?periodo=trimestre&hasta=2026-03-31');
     expect(r.periodo).toBe('trimestre');
     expect(r.actual).toEqual({ desde: '2026-01-01', hasta: '2026-03-31' });
-    expect(r.tarjetas.map((t) => t.id)).toEqual(['metas', 'evaluacion', 'odes', 'incidentes', 'disponibilidad', 'oficialia', 'sesiones']);
+    expect(r.tarjetas.map((t) => t.id)).toEqual(['metas', 'evaluacion', 'calendario', 'odes', 'incidentes', 'disponibilidad', 'oficialia', 'sesiones']);
     expect(r.tarjetas.every((t) => t.estado === 'sin_datos')).toBe(true);
     expect(r.tarjetas.find((t) => t.id === 'incidentes')!.frescura.pipeline).toBe('tickets');
   });

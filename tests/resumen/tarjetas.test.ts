@@ -60,8 +60,8 @@ describe('Resumen cards', () => {
 
   test('every card answers: a domain without tables or rows is "sin datos", not an error', async () => {
     const r = await resumenGeneral(t.wh, CARDS, pipelines, 'trimestre', '2026-03-31');
-    expect(r.tarjetas.map((x) => x.id)).toEqual(['metas', 'evaluacion', 'odes', 'incidentes', 'disponibilidad', 'oficialia', 'sesiones']);
-    for (const id of ['metas', 'evaluacion', 'odes', 'incidentes', 'disponibilidad']) {
+    expect(r.tarjetas.map((x) => x.id)).toEqual(['metas', 'evaluacion', 'calendario', 'odes', 'incidentes', 'disponibilidad', 'oficialia', 'sesiones']);
+    for (const id of ['metas', 'evaluacion', 'calendario', 'odes', 'incidentes', 'disponibilidad']) {
       const c = r.tarjetas.find((x) => x.id === id)!;
       expect(c.estado).toBe('sin_datos');
       expect(c.valor).toBeNull();

@@ -9,8 +9,8 @@ import { DOMAINS } from '../../src/domains/registry.js';
 describe('navigation from the registry', () => {
   it('each role sees the entries of the domains it may read, in order; admin also Administración', () => {
     expect(navigation('utsi').nav.map((n) => n.href)).toEqual(['/', '/incidentes', '/disponibilidad', '/admin/estado', '/reportes']);
-    expect(navigation('area').nav.map((n) => n.label)).toEqual(['Metas y evaluación', 'Reportes programados']);
-    expect(navigation('admin').nav.map((n) => n.href)).toEqual(['/', '/metas', '/odes', '/incidentes', '/disponibilidad', '/oficialia', '/sesiones', '/admin/estado', '/reportes', '/informes', '/admin']);
+    expect(navigation('area').nav.map((n) => n.label)).toEqual(['Metas y evaluación', 'Calendario', 'Reportes programados']);
+    expect(navigation('admin').nav.map((n) => n.href)).toEqual(['/', '/metas', '/calendario', '/odes', '/incidentes', '/disponibilidad', '/oficialia', '/sesiones', '/admin/estado', '/reportes', '/informes', '/admin']);
     expect(navigation(null).nav).toEqual([]);
   });
 

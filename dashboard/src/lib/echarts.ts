@@ -1,6 +1,6 @@
 // Only the charts and components Atalaya draws, so the bundle stays small (loaded with import() on the client).
 import * as echarts from 'echarts/core';
-import { BarChart, LineChart, MapChart, ScatterChart, PieChart, EffectScatterChart } from 'echarts/charts';
+import { BarChart, CustomChart, LineChart, MapChart, ScatterChart, PieChart, EffectScatterChart } from 'echarts/charts';
 import {
   GridComponent, TooltipComponent, LegendComponent, TitleComponent, DatasetComponent, VisualMapComponent,
   GeoComponent, MarkLineComponent, MarkAreaComponent, DataZoomComponent,
@@ -8,7 +8,7 @@ import {
 import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([
-  BarChart, LineChart, MapChart, ScatterChart, PieChart, EffectScatterChart, GridComponent, TooltipComponent, LegendComponent,
+  BarChart, CustomChart, LineChart, MapChart, ScatterChart, PieChart, EffectScatterChart, GridComponent, TooltipComponent, LegendComponent,
   TitleComponent, DatasetComponent, VisualMapComponent, GeoComponent, MarkLineComponent, MarkAreaComponent, DataZoomComponent,
   CanvasRenderer,
 ]);

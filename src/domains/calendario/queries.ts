@@ -80,6 +80,8 @@ SELECT acuerdo, strftime(fecha_acuerdo, '%Y-%m-%d') AS fecha_acuerdo, ${ymd('fec
 FROM core.calendario_cambios WHERE proceso = $proceso AND id_actividad = $id_actividad
 ORDER BY fecha_acuerdo, acuerdo`;
 
+const ACTUALIZADO_SQL = 'SELECT max(_cargado_en) AS actualizado FROM core.calendario_actividades WHERE proceso = $proceso';
+
 const EXISTE_SQL = 'SELECT EXISTS (SELECT 1 FROM core.calendario_actividades WHERE proceso = $proceso) AS existe';
 
 function params(f: FiltroCalendario): { proceso: string; hasta: string; area: string } {
@@ -104,8 +106,10 @@ const CERO: ConteoEstados = {
 export async function resumen(wh: Warehouse, f: FiltroCalendario): Promise<ResumenCalendario | null> {
   if (!(await existeProceso(wh, f.proceso))) return null;
   const p = params(f);
-  const [total, por_area] = await Promise.all([wh.one<ConteoEstados>(TOTAL_SQL, p), wh.all<ResumenArea>(RESUMEN_SQL, p)]);
-  return { proceso: p.proceso, hasta: p.hasta, area: f.area ?? null, ...CERO, ...total, por_area };
+  const [total, por_area, fr] = await Promise.all([
+    wh.one<ConteoEstados>(TOTAL_SQL, p), wh.all<ResumenArea>(RESUMEN_SQL, p), wh.one<{ actualizado: string | null }>(ACTUALIZADO_SQL, { proceso: p.proceso }),
+  ]);
+  return { proceso: p.proceso, hasta: p.hasta, area: f.area ?? null, actualizado: fr?.actualizado ?? null, ...CERO, ...total, por_area };
 }
 
 /** The activities as of `hasta`, in the calendar's order; only those in `estado` when given. */

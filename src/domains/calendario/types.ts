@@ -15,6 +15,18 @@ export const ESTADO_ACTIVIDAD_LABELS: Readonly<Record<EstadoActividad, string>> 
   concluida_fuera_de_plazo: 'Concluida fuera de plazo',
 };
 
+/** Each state's icon, so color is never the only cue (DESIGN.md §3b): on time ✓, late but done !, late ✕. */
+export const ESTADO_ACTIVIDAD_ICONO: Readonly<Record<EstadoActividad, string>> = {
+  por_iniciar: '○',
+  en_ejecucion: '▶',
+  fuera_de_plazo: '✕',
+  concluida: '✓',
+  concluida_fuera_de_plazo: '!',
+};
+
+/** Bands of `cumplimiento_pct`'s semáforo (DESIGN.md §3 Semáforo): verde from 90, amarillo from 70, rojo below. */
+export const UMBRAL_CUMPLIMIENTO = { verde: 90, amarillo: 70 } as const;
+
 export const ESTATUS_ACTIVIDAD = ['vigente', 'cancelada'] as const;
 export type EstatusActividad = (typeof ESTATUS_ACTIVIDAD)[number];
 
@@ -54,6 +66,8 @@ export interface ResumenArea extends ConteoEstados {
 
 export interface ResumenCalendario extends ConteoEstados {
   proceso: string;
+  /** When the calendar was last loaded (ISO instant), or null. */
+  actualizado: string | null;
   /** The date the states are computed at (aaaa-mm-dd). */
   hasta: string;
   /** The area filter applied, or null. */
