@@ -29,7 +29,7 @@ export async function createSession(wh: Warehouse, usuario: string, policy: Sess
       [sha256(token), usuario, csrf, policy.sessionMaxHours],
     );
     await audit(c, usuario, 'sesion.iniciar', usuario, null, null);
-  });
+  }, 'sesiones');
   return { token, csrf };
 }
 
@@ -39,7 +39,7 @@ export async function deleteSession(wh: Warehouse, token: string): Promise<void>
     const r = await c.runAndReadAll('DELETE FROM app.sesiones WHERE token_hash = $1 RETURNING usuario', [sha256(token)]);
     const usuario = r.getRowObjectsJS()[0]?.usuario as string | undefined;
     if (usuario) await audit(c, usuario, 'sesion.cerrar', usuario, null, null);
-  });
+  }, 'sesiones');
 }
 
 const ALIVE = `s.expira_en > now() AND coalesce(s.ultimo_uso, s.creada_en) > now() - to_minutes($2::INTEGER)`;
@@ -55,7 +55,7 @@ export async function userForSession(wh: Warehouse, token: string, policy: Sessi
     [hash, policy.sessionIdleMinutes],
   );
   if (!r) return null;
-  if (r.reposo >= TOUCH_SECONDS) await wh.exec('UPDATE app.sesiones SET ultimo_uso = now() WHERE token_hash = $1', [hash]);
+  if (r.reposo >= TOUCH_SECONDS) await wh.exec('UPDATE app.sesiones SET ultimo_uso = now() WHERE token_hash = $1', [hash], 'sesiones');
   const { reposo: _r, ...user } = r;
   return { ...user, via: 'sesion' };
 }
@@ -68,5 +68,5 @@ export async function purgeSessions(wh: Warehouse, policy: SessionPolicy): Promi
       [policy.sessionIdleMinutes],
     );
     return r.currentRowCount;
-  });
+  }, 'sesiones');
 }

@@ -82,7 +82,7 @@ export async function userForToken(wh: Warehouse, token: string): Promise<Sessio
     await wh.transaction(async (c) => {
       await c.run('UPDATE app.tokens SET ultimo_uso = now() WHERE token_hash = $1', [hash]);
       await audit(c, r.usuario, 'token.usar', r.usuario, null, { id: hash.slice(0, 16), nombre: r.nombre });
-    });
+    }, 'sesiones');
   }
   return { usuario: r.usuario, rol: r.rol, area: r.area, activo: r.activo, csrf: null, via: 'token' };
 }

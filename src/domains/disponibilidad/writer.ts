@@ -72,5 +72,5 @@ export async function writeChecks(wh: Warehouse, batch: readonly CheckRecord[]):
     } finally {
       app.closeSync();
     }
-  });
+  }, 'sondeos');
 }

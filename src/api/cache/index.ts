@@ -1,0 +1,133 @@
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import type { Env } from '../context.js';
+import type { Dataset } from '../../db/versions.js';
+import { METRICS } from '../metrics/registry.js';
+import { ByteLru } from './lru.js';
+import { chooseEncoding, compressBytes, COMPRESS_MIN_BYTES, type Encoding } from './encoding.js';
+
+/**
+ * GET answers cached by data version. The key holds the route and its parameters, the caller's scope (role and
+ * area: every answer under a cached prefix depends on nothing else of the caller) and the versions of the datasets
+ * the route reads, taken before the handler runs: a commit bumps its dataset's version after it lands, so an
+ * answer computed before it is never served after it (src/db/versions.ts). A time limit bounds figures that
+ * depend on the clock (vigencia, ventanas «últimas 24 h»). Answers carry a weak ETag of their bytes and an
+ * If-None-Match that matches answers 304; bodies over 1 kB go brotli or gzip, compressed once per entry.
+ */
+export interface CacheOptions {
+  maxBytes: number;
+  ttlMs: number;
+  /** Path prefixes under /api whose GET answers are cached, each with the datasets it reads. */
+  routes: ReadonlyArray<{ prefix: string; datasets: readonly Dataset[] }>;
+}
+
+interface Entry {
+  body: Buffer;
+  type: string;
+  etag: string;
+  expires: number;
+  encoded: Partial<Record<Encoding, Promise<Buffer>>>;
+  bytes: number;
+}
+
+export function cacheOptions(routes: CacheOptions['routes'], env: NodeJS.ProcessEnv = process.env): CacheOptions {
+  const mb = Number(env.ATALAYA_CACHE_MB ?? 32);
+  const ttl = Number(env.ATALAYA_CACHE_TTL_S ?? 60);
+  return {
+    maxBytes: Math.max(0, Number.isFinite(mb) ? mb : 32) * 1024 * 1024,
+    ttlMs: Math.max(0, Number.isFinite(ttl) ? ttl : 60) * 1000,
+    routes,
+  };
+}
+
+const etagOf = (body: Buffer): string => `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
+
+/** Whether an If-None-Match header names this ETag (weak comparison, as for GET). */
+function matches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = etag.replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim().replace(/^W\//, '') === bare);
+}
+
+/** The path and its parameters in a stable order. */
+function routeKey(url: string): string {
+  const u = new URL(url);
+  u.searchParams.sort();
+  return `${u.pathname}?${u.searchParams.toString()}`;
+}
+
+export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lru: ByteLru<Entry> } {
+  const lru = new ByteLru<Entry>(opts.maxBytes);
+  const inflight = new Map<string, Promise<Entry | null>>();
+
+  const send = async (entry: Entry, accept: string | undefined, ifNoneMatch: string | undefined, hit: boolean): Promise<Response> => {
+    const headers: Record<string, string> = {
+      'Content-Type': entry.type,
+      ETag: entry.etag,
+      'Cache-Control': 'private, no-cache',
+      Vary: 'Accept-Encoding, Cookie, Authorization',
+      'X-Atalaya-Cache': hit ? 'acierto' : 'fallo',
+    };
+    if (matches(ifNoneMatch, entry.etag)) {
+      METRICS.cache.inc({ resultado: 'no_modificado' });
+      return new Response(null, { status: 304, headers });
+    }
+    const enc = entry.body.length >= COMPRESS_MIN_BYTES ? chooseEncoding(accept) : null;
+    let body = entry.body;
+    if (enc) {
+      body = await (entry.encoded[enc] ??= compressBytes(entry.body, enc));
+      headers['Content-Encoding'] = enc;
+    }
+    headers['Content-Length'] = String(body.length);
+    return new Response(body as unknown as ArrayBuffer, { status: 200, headers });
+  };
+
+  const middleware: MiddlewareHandler<Env> = async (c, next) => {
+    const route = c.req.method === 'GET' && opts.maxBytes > 0 ? opts.routes.find((r) => c.req.path === r.prefix || c.req.path.startsWith(`${r.prefix}/`)) : undefined;
+    const user = c.get('user');
+    if (!route || !user) return next();
+    const { wh } = c.get('ctx');
+    const key = `${user.rol}|${user.area ?? ''}|${wh.versions.key(route.datasets)}|${routeKey(c.req.url)}`;
+    const accept = c.req.header('accept-encoding');
+    const ifNoneMatch = c.req.header('if-none-match');
+
+    const cached = lru.get(key);
+    if (cached && cached.expires > Date.now()) {
+      METRICS.cache.inc({ resultado: 'acierto' });
+      return send(cached, accept, ifNoneMatch, true);
+    }
+    // Concurrent misses of one key compute it once; the others wait for that answer.
+    const pending = inflight.get(key);
+    if (pending) {
+      const entry = await pending;
+      if (entry) {
+        METRICS.cache.inc({ resultado: 'acierto' });
+        return send(entry, accept, ifNoneMatch, true);
+      }
+      return next();
+    }
+    METRICS.cache.inc({ resultado: 'fallo' });
+    let settle!: (e: Entry | null) => void;
+    inflight.set(key, new Promise<Entry | null>((r) => (settle = r)));
+    let entry: Entry | null = null;
+    try {
+      await next();
+      const res = c.res;
+      const type = res.headers.get('content-type') ?? '';
+      if (res.status === 200 && /^application\/json/i.test(type) && !res.headers.has('set-cookie') && !res.headers.has('content-encoding')) {
+        const body = Buffer.from(await res.arrayBuffer());
+        entry = { body, type, etag: etagOf(body), expires: Date.now() + opts.ttlMs, encoded: {}, bytes: body.length + key.length };
+        // Room for the compressed copies too (a fraction of the body).
+        lru.set(key, entry, entry.bytes + Math.ceil(body.length / 3));
+        // Replace the answer without the handler's headers (a longer Cache-Control would skip revalidation).
+        c.res = undefined as never;
+        c.res = await send(entry, accept, ifNoneMatch, false);
+      }
+    } finally {
+      inflight.delete(key);
+      settle(entry);
+    }
+  };
+  return Object.assign(middleware, { lru });
+}
