@@ -57,8 +57,13 @@ function routeKey(url: string): string {
   return `${u.pathname}?${u.searchParams.toString()}`;
 }
 
+/** The cache of the API this process serves (the last one created), for /metrics. */
+let current: ByteLru<Entry> | null = null;
+export const cacheStats = (): { bytes: number; size: number } | null => (current ? { bytes: current.bytes, size: current.size } : null);
+
 export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lru: ByteLru<Entry> } {
   const lru = new ByteLru<Entry>(opts.maxBytes);
+  current = lru;
   const inflight = new Map<string, Promise<Entry | null>>();
 
   const send = async (entry: Entry, accept: string | undefined, ifNoneMatch: string | undefined, hit: boolean): Promise<Response> => {
