@@ -102,8 +102,12 @@ export async function run(): Promise<void> {
     await waitHealthy(base, alive, 600_000);
     console.log(`Servidor listo en ${((Date.now() - t0) / 1000).toFixed(0)} s; RSS del árbol: ${rssOfTree(processTree(proc.pid!)).toFixed(0)} MB`);
 
+    // Memory is watched from here, logins included (each checks a password with scrypt: 128 MB while it runs).
+    let peak = 0;
+    const watch = setInterval(() => (peak = Math.max(peak, rssOfTree(processTree(proc.pid!)))), 500);
     const cookies: string[] = [];
     for (let i = 0; i < USERS; i++) cookies.push(await login(base));
+    const afterLogins = peak;
 
     console.log('\nTamaño de cada respuesta (sin comprimir → comprimida):');
     for (const route of READS) {
@@ -112,8 +116,6 @@ export async function run(): Promise<void> {
       console.log(`  ${route.padEnd(60)} ${kb(plain.bytes).padStart(10)} → ${kb(packed.bytes).padStart(10)} (${packed.enc})`);
     }
 
-    let peak = 0;
-    const watch = setInterval(() => (peak = Math.max(peak, rssOfTree(processTree(proc.pid!)))), 500);
     const lat: number[] = [];
     const codes: Record<string, number> = {};
     let errors = 0;
@@ -145,7 +147,7 @@ export async function run(): Promise<void> {
     console.log(`  p95             ${pct(lat, 0.95).toFixed(0)} ms`);
     console.log(`  p99             ${p99.toFixed(0)} ms   objetivo ≤ ${TARGET_P99_MS} ms: ${mark(p99 <= TARGET_P99_MS)}`);
     console.log(`  errores         ${errors} ${JSON.stringify(codes)}   objetivo 0: ${mark(errors === 0)}`);
-    console.log(`  RSS máximo      ${peak.toFixed(0)} MB   objetivo ≤ ${TARGET_RSS_MB} MB: ${mark(peak <= TARGET_RSS_MB)}`);
+    console.log(`  RSS máximo      ${peak.toFixed(0)} MB   objetivo ≤ ${TARGET_RSS_MB} MB: ${mark(peak <= TARGET_RSS_MB)}  (durante los inicios de sesión: ${afterLogins.toFixed(0)} MB)`);
   } finally {
     if (alive()) {
       try {

@@ -20,9 +20,9 @@ const positive = (v: string | undefined): number | null => {
 export function dbLimits(env: NodeJS.ProcessEnv = process.env): DbLimits {
   const cores = os.availableParallelism();
   const totalMb = os.totalmem() / 1024 / 1024;
-  // An eighth of the RAM, between 64 MB and 1 GB: on a 2 GB VM 256 MB, on this 24 GB machine 1 GB at most; the
-  // demo's warehouse needs far less (DuckDB only fills its buffer pool with what queries read).
-  const memoryMb = positive(env.ATALAYA_DB_MEMORIA_MB) ?? Math.round(Math.min(1024, Math.max(64, totalMb / 8)));
+  // A sixteenth of the RAM, between 64 and 256 MB (a 2 GB VM: 128 MB). The warehouse of an institute this size is
+  // tens of MB and DuckDB spills to disk past the limit, so more only grows the server's memory under load.
+  const memoryMb = positive(env.ATALAYA_DB_MEMORIA_MB) ?? Math.round(Math.min(256, Math.max(64, totalMb / 16)));
   const threads = positive(env.ATALAYA_DB_THREADS) ?? Math.max(2, Math.min(cores, 4));
   // More readers than cores only adds memory (each running query holds its buffers) and contention.
   const readers = positive(env.ATALAYA_DB_LECTORES) ?? Math.max(2, Math.min(cores * 2, 8));

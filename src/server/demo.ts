@@ -3,6 +3,7 @@ import type { Warehouse } from '../db/warehouse.js';
 import { generateDemo } from '../demo/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
+import { releaseMemory } from '../core/memory.js';
 
 /**
  * The first-start demo, resumable: its progress is kept in ops.instalacion ('demo' = generando → cargando →
@@ -57,4 +58,6 @@ export async function loadDemo(wh: Warehouse, config: Config, signal?: AbortSign
   }
   if (signal?.aborted) throw new StartupCancelled();
   await setState(wh, 'completa');
+  // Generating and loading the demo leaves ~250 MB of garbage in the heap: give it back before serving.
+  releaseMemory();
 }

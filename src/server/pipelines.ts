@@ -5,6 +5,7 @@ import type { Pipeline } from '../../pipelines/runner/types.js';
 import type { Tasks } from './tasks.js';
 import { errorFields, logEvent } from '../core/log.js';
 import { METRICS } from '../api/metrics/registry.js';
+import { releaseMemory } from '../core/memory.js';
 
 /** One structured log line per finished run, and the run metrics. */
 function recordRun(p: Pipeline, origen: string | undefined, t0: number, r: RunResult | null, e?: unknown): void {
@@ -17,6 +18,8 @@ function recordRun(p: Pipeline, origen: string | undefined, t0: number, r: RunRe
     filas_leidas: r?.leidas ?? null, filas_cargadas: r?.cargadas ?? null, filas_rechazadas: r?.rechazadas ?? null,
     ...(r?.error ? { error: r.error } : e ? errorFields(e) : {}),
   }, estado === 'exito' ? 'info' : 'aviso');
+  // A load leaves its parsed rows behind as garbage; collecting now returns it instead of letting the heap grow.
+  if ((r?.leidas ?? 0) > 0) releaseMemory();
 }
 
 /**
