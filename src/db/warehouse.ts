@@ -57,7 +57,14 @@ export class Warehouse {
   static async open(file: string): Promise<Warehouse> {
     const limits = dbLimits();
     try {
-      const inst = await DuckDBInstance.create(file, { threads: String(limits.threads), memory_limit: `${limits.memoryMb}MB` });
+      const inst = await DuckDBInstance.create(file, {
+        threads: String(limits.threads),
+        memory_limit: `${limits.memoryMb}MB`,
+        // Return freed memory to the system after each task and in the background, instead of keeping up to
+        // 128 MB per thread cached in DuckDB's allocator (the server's RSS is what a machine budgets for).
+        allocator_flush_threshold: '8MB',
+        allocator_background_threads: 'true',
+      });
       return new Warehouse(inst, file, limits.readers);
     } catch (e) {
       const msg = String((e as Error)?.message ?? e);

@@ -58,6 +58,8 @@ export async function loadDemo(wh: Warehouse, config: Config, signal?: AbortSign
   }
   if (signal?.aborted) throw new StartupCancelled();
   await setState(wh, 'completa');
+  // The loads' rows sit in memory until a checkpoint writes them to the file (tens of MB of the server's memory).
+  await wh.exec('CHECKPOINT').catch(() => undefined);
   // Generating and loading the demo leaves ~250 MB of garbage in the heap: give it back before serving.
   releaseMemory();
 }

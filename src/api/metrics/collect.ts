@@ -57,8 +57,13 @@ export async function renderMetrics(wh: Warehouse): Promise<string> {
 
   const mem = process.memoryUsage();
   out.push(gauge('atalaya_memoria_bytes', 'Memoria del proceso del servidor (rss, heap de JavaScript, externa).', [
-    { labels: { tipo: 'rss' }, value: mem.rss }, { labels: { tipo: 'heap_usado' }, value: mem.heapUsed }, { labels: { tipo: 'externa' }, value: mem.external },
+    { labels: { tipo: 'rss' }, value: mem.rss }, { labels: { tipo: 'heap_usado' }, value: mem.heapUsed }, { labels: { tipo: 'heap_total' }, value: mem.heapTotal }, { labels: { tipo: 'externa' }, value: mem.external },
   ]));
+  const duck = await wh.all<{ etiqueta: string; bytes: number }>(
+    'SELECT tag AS etiqueta, memory_usage_bytes::DOUBLE AS bytes FROM duckdb_memory() WHERE memory_usage_bytes > 0 ORDER BY tag',
+  );
+  out.push(gauge('atalaya_duckdb_memoria_bytes', 'Memoria que DuckDB tiene en uso, por etiqueta (búfer de datos, tablas hash…).',
+    duck.map((d) => ({ labels: { etiqueta: d.etiqueta }, value: d.bytes }))));
   const q = wh.readQueue;
   out.push(gauge('atalaya_lectores', 'Conexiones de lectura del almacén: tamaño del grupo, ocupadas y lecturas en espera.', [
     { labels: { tipo: 'tamano' }, value: q.size }, { labels: { tipo: 'ocupadas' }, value: q.busy }, { labels: { tipo: 'en_espera' }, value: q.waiting },
