@@ -110,3 +110,29 @@ describe('API answers cached by data version', () => {
     expect(small.headers.get('content-encoding')).toBeNull();
   });
 });
+
+describe('routes that read the probes', () => {
+  const servicios = async (): Promise<Array<{ cache: string | null; ids: string[] }>> =>
+    Promise.all(Array.from({ length: 5 }, async () => {
+      const r = await t.admin.fetch('/api/disponibilidad/servicios');
+      expect(r.status).toBe(200);
+      return { cache: r.headers.get('x-atalaya-cache'), ids: ((await r.json()) as Array<{ id: string }>).map((s) => s.id) };
+    }));
+
+  it('a probe batch recomputes them; a catalogue change shows at once to every concurrent read', async () => {
+    const add = async (id: string): Promise<void> => {
+      const r = await t.admin.fetch('/api/disponibilidad/catalogo', send('POST', { id, nombre: `Servicio ${id}`, tipo: 'http', destino: 'https://example.invalid/', intervalo_s: 60 }, { 'x-csrf-token': t.csrf }));
+      expect(r.status).toBe(201);
+    };
+    await add('uno');
+    expect((await servicios()).every((s) => s.ids.includes('uno'))).toBe(true);
+    // A batch of checks: the next answer is computed again (no read waits for it past the previous batch's answer).
+    await t.srv.wh.exec('SELECT 1', undefined, 'sondeos');
+    const afterBatch = await servicios();
+    expect(afterBatch.filter((s) => s.cache === 'fallo')).toHaveLength(1);
+    expect(afterBatch.every((s) => s.ids.includes('uno'))).toBe(true);
+    // A write of the data itself: every read after it, concurrent ones included, sees it.
+    await add('dos');
+    expect((await servicios()).every((s) => s.ids.includes('dos'))).toBe(true);
+  });
+});

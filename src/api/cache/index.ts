@@ -13,6 +13,11 @@ import { chooseEncoding, compressBytes, COMPRESS_MIN_BYTES, type Encoding } from
  * answer computed before it is never served after it (src/db/versions.ts). A time limit bounds figures that
  * depend on the clock (vigencia, ventanas «últimas 24 h»). Answers carry a weak ETag of their bytes and an
  * If-None-Match that matches answers 304; bodies over 1 kB go brotli or gzip, compressed once per entry.
+ *
+ * One exception to «wait for the new answer»: when only the probes' dataset moved on (a batch of checks every few
+ * seconds) and the new answer is being computed for someone else, a request gets the answer of the previous batch
+ * (at most PROBE_GRACE_MS old) instead of queueing behind the computation. A commit of any other dataset never
+ * takes this path.
  */
 export interface CacheOptions {
   maxBytes: number;
@@ -21,7 +26,13 @@ export interface CacheOptions {
   routes: ReadonlyArray<{ prefix: string; datasets: readonly Dataset[] }>;
 }
 
+/** How old an answer of a previous probe batch may be and still be served while the new one is computed. */
+const PROBE_GRACE_MS = 30_000;
+
 interface Entry {
+  /** Versions of the datasets other than the probes', when it was computed. */
+  settled: string;
+  at: number;
   body: Buffer;
   type: string;
   etag: string;
@@ -65,6 +76,8 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
   const lru = new ByteLru<Entry>(opts.maxBytes);
   current = lru;
   const inflight = new Map<string, Promise<Entry | null>>();
+  /** The newest entry of each scope and route, whatever its versions (entries themselves are counted in lru). */
+  const newest = new ByteLru<Entry>(500);
 
   const send = async (entry: Entry, accept: string | undefined, ifNoneMatch: string | undefined, hit: boolean): Promise<Response> => {
     const headers: Record<string, string> = {
@@ -93,7 +106,9 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
     const user = c.get('user');
     if (!route || !user) return next();
     const { wh } = c.get('ctx');
-    const key = `${user.rol}|${user.area ?? ''}|${wh.versions.key(route.datasets)}|${routeKey(c.req.url)}`;
+    const base = `${user.rol}|${user.area ?? ''}|${routeKey(c.req.url)}`;
+    const settled = wh.versions.key(route.datasets.filter((d) => d !== 'sondeos'));
+    const key = `${wh.versions.key(route.datasets)}|${base}`;
     const accept = c.req.header('accept-encoding');
     const ifNoneMatch = c.req.header('if-none-match');
 
@@ -104,6 +119,11 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
     }
     // Concurrent misses of one key compute it once; the others wait for that answer.
     const pending = inflight.get(key);
+    const previous = pending ? newest.get(base) : undefined;
+    if (previous && previous.settled === settled && Date.now() - previous.at < PROBE_GRACE_MS) {
+      METRICS.cache.inc({ resultado: 'acierto_lote_anterior' });
+      return send(previous, accept, ifNoneMatch, true);
+    }
     if (pending) {
       const entry = await pending;
       if (entry) {
@@ -122,7 +142,8 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
       const type = res.headers.get('content-type') ?? '';
       if (res.status === 200 && /^application\/json/i.test(type) && !res.headers.has('set-cookie') && !res.headers.has('content-encoding')) {
         const body = Buffer.from(await res.arrayBuffer());
-        entry = { body, type, etag: etagOf(body), expires: Date.now() + opts.ttlMs, encoded: {}, bytes: body.length + key.length };
+        entry = { settled, at: Date.now(), body, type, etag: etagOf(body), expires: Date.now() + opts.ttlMs, encoded: {}, bytes: body.length + key.length };
+        if (route.datasets.includes('sondeos')) newest.set(base, entry, 1);
         // Room for the compressed copies too (a fraction of the body).
         lru.set(key, entry, entry.bytes + Math.ceil(body.length / 3));
         // Replace the answer without the handler's headers (a longer Cache-Control would skip revalidation).
