@@ -42,8 +42,8 @@ interface Entry {
 }
 
 export function cacheOptions(routes: CacheOptions['routes'], env: NodeJS.ProcessEnv = process.env): CacheOptions {
-  const mb = Number(env.ATALAYA_CACHE_MB ?? 32);
-  const ttl = Number(env.ATALAYA_CACHE_TTL_S ?? 60);
+  const mb = Number(env.ATALAYA_CACHE_MB?.trim() || 32);
+  const ttl = Number(env.ATALAYA_CACHE_TTL_S?.trim() || 60);
   return {
     maxBytes: Math.max(0, Number.isFinite(mb) ? mb : 32) * 1024 * 1024,
     ttlMs: Math.max(0, Number.isFinite(ttl) ? ttl : 60) * 1000,
