@@ -50,7 +50,7 @@ const ALIVE = `s.expira_en > now() AND coalesce(s.ultimo_uso, s.creada_en) > now
  * only while no write to the data (users, roles, passwords: the default dataset) committed since, and a logout
  * removes its own; an expiry or an idle limit takes effect at most RECENT_MS late.
  */
-const RECENT_MS = 5_000;
+const RECENT_MS = 30_000;
 const recentByWarehouse = new WeakMap<Warehouse, Map<string, { user: SessionUser; until: number; version: number }>>();
 
 function recentOf(wh: Warehouse): Map<string, { user: SessionUser; until: number; version: number }> {
@@ -66,7 +66,7 @@ export async function userForSession(wh: Warehouse, token: string, policy: Sessi
   const hit = recent.get(hash);
   if (hit && hit.until > Date.now() && hit.version === wh.versions.get('datos')) return hit.user;
   const version = wh.versions.get('datos');
-  const r = await wh.one<SessionUser & { reposo: number }>(
+  const r = await wh.lookup<SessionUser & { reposo: number }>(
     `SELECT u.usuario, u.rol, u.area, u.activo, s.csrf,
        date_diff('second', coalesce(s.ultimo_uso, s.creada_en), now())::INTEGER AS reposo
      FROM app.sesiones s JOIN app.usuarios u USING (usuario)

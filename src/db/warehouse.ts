@@ -40,6 +40,9 @@ export class Warehouse {
   private idle: DuckDBConnection[] = [];
   private idleReaders: DuckDBConnection[] = [];
   private readSlots: Semaphore;
+  private idleLight: DuckDBConnection[] = [];
+  /** Short lookups on every request (sessions, tokens) have their own connections: never queued behind figures. */
+  private lightSlots = new Semaphore(2);
   readonly versions = new DataVersions();
   /** Every connection opened, so close() can release the file (the instance alone keeps the lock while any is open). */
   private all_: Set<DuckDBConnection> = new Set();
@@ -162,6 +165,19 @@ export class Warehouse {
     return (await this.all<T>(sql, params))[0];
   }
 
+  /** A short lookup (one row by key: the caller's session or token) on the connections kept for them. */
+  async lookup<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return this.lightSlots.run(async () => {
+      const c = this.idleLight.pop() ?? (await this.connect());
+      try {
+        const r = await c.runAndReadAll(sql, params as never);
+        return (plainRows(r.getRowObjectsJS() as Row[]) as T[])[0];
+      } finally {
+        if (!this.closed) this.idleLight.push(c);
+      }
+    });
+  }
+
   /**
    * Serialized write on the app connection (users, sessions, settings, run log). `dataset` names what it changes
    * (default: the data the figures read); its version is bumped once the write has finished.
@@ -193,6 +209,7 @@ export class Warehouse {
     this.closed = true;
     this.idle = [];
     this.idleReaders = [];
+    this.idleLight = [];
     this.writer = null;
     for (const c of this.all_) {
       try {

@@ -119,6 +119,11 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
     }
     // Concurrent misses of one key compute it once; the others wait for that answer.
     const pending = inflight.get(key);
+    // Past its time limit but with the same data: served while someone else computes it again.
+    if (pending && cached) {
+      METRICS.cache.inc({ resultado: 'acierto_vencida' });
+      return send(cached, accept, ifNoneMatch, true);
+    }
     const previous = pending ? newest.get(base) : undefined;
     if (previous && previous.settled === settled && Date.now() - previous.at < PROBE_GRACE_MS) {
       METRICS.cache.inc({ resultado: 'acierto_lote_anterior' });
