@@ -51,6 +51,9 @@ export function cacheOptions(routes: CacheOptions['routes'], env: NodeJS.Process
   };
 }
 
+/** Files (reports, spreadsheets, CSV) go as the handler makes them. */
+const DOWNLOAD = /\.(pdf|xlsx|csv)$/i;
+
 const etagOf = (body: Buffer): string => `W/"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`;
 
 /** Whether an If-None-Match header names this ETag (weak comparison, as for GET). */
@@ -78,6 +81,8 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
   const inflight = new Map<string, Promise<Entry | null>>();
   /** The newest entry of each scope and route, whatever its versions (entries themselves are counted in lru). */
   const newest = new ByteLru<Entry>(500);
+  /** Scopes and routes whose answer was cacheable before. */
+  const known = new ByteLru<true>(20_000);
 
   const send = async (entry: Entry, accept: string | undefined, ifNoneMatch: string | undefined, hit: boolean): Promise<Response> => {
     const headers: Record<string, string> = {
@@ -102,7 +107,9 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
   };
 
   const middleware: MiddlewareHandler<Env> = async (c, next) => {
-    const route = c.req.method === 'GET' && opts.maxBytes > 0 ? opts.routes.find((r) => c.req.path === r.prefix || c.req.path.startsWith(`${r.prefix}/`)) : undefined;
+    const route = c.req.method === 'GET' && opts.maxBytes > 0 && !DOWNLOAD.test(c.req.path)
+      ? opts.routes.find((r) => c.req.path === r.prefix || c.req.path.startsWith(`${r.prefix}/`))
+      : undefined;
     const user = c.get('user');
     if (!route || !user) return next();
     const { wh } = c.get('ctx');
@@ -118,7 +125,9 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
       return send(cached, accept, ifNoneMatch, true);
     }
     // Concurrent misses of one key compute it once; the others wait for that answer.
-    const pending = inflight.get(key);
+    // Only answers known to be cacheable (JSON) are computed once for concurrent askers: a download or a refusal
+    // must not make the others wait in line behind it.
+    const pending = known.get(base) ? inflight.get(key) : undefined;
     // Past its time limit but with the same data: served while someone else computes it again.
     if (pending && cached) {
       METRICS.cache.inc({ resultado: 'acierto_vencida' });
@@ -148,6 +157,7 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
       if (res.status === 200 && /^application\/json/i.test(type) && !res.headers.has('set-cookie') && !res.headers.has('content-encoding')) {
         const body = Buffer.from(await res.arrayBuffer());
         entry = { settled, at: Date.now(), body, type, etag: etagOf(body), expires: Date.now() + opts.ttlMs, encoded: {}, bytes: body.length + key.length };
+        known.set(base, true, 1);
         if (route.datasets.includes('sondeos')) newest.set(base, entry, 1);
         // Room for the compressed copies too (a fraction of the body).
         lru.set(key, entry, entry.bytes + Math.ceil(body.length / 3));
