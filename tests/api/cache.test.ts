@@ -136,3 +136,4 @@ describe('routes that read the probes', () => {
     expect((await servicios()).every((s) => s.ids.includes('dos'))).toBe(true);
   });
 });
+

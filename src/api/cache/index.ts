@@ -33,6 +33,8 @@ interface Entry {
   /** Versions of the datasets other than the probes', when it was computed. */
   settled: string;
   at: number;
+  /** The handler's own headers (a total count, a file name…), kept with the body. */
+  extra: Array<[string, string]>;
   body: Buffer;
   type: string;
   etag: string;
@@ -50,6 +52,9 @@ export function cacheOptions(routes: CacheOptions['routes'], env: NodeJS.Process
     routes,
   };
 }
+
+/** Headers the cache sets itself (or that describe one encoding of the body), not kept from the handler's answer. */
+const OWN_HEADERS = new Set(['content-type', 'content-length', 'content-encoding', 'etag', 'cache-control', 'vary', 'set-cookie', 'transfer-encoding', 'x-request-id']);
 
 /** Files (reports, spreadsheets, CSV) go as the handler makes them. */
 const DOWNLOAD = /\.(pdf|xlsx|csv)$/i;
@@ -86,6 +91,7 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
 
   const send = async (entry: Entry, accept: string | undefined, ifNoneMatch: string | undefined, hit: boolean): Promise<Response> => {
     const headers: Record<string, string> = {
+      ...Object.fromEntries(entry.extra),
       'Content-Type': entry.type,
       ETag: entry.etag,
       'Cache-Control': 'private, no-cache',
@@ -156,7 +162,8 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
       const type = res.headers.get('content-type') ?? '';
       if (res.status === 200 && /^application\/json/i.test(type) && !res.headers.has('set-cookie') && !res.headers.has('content-encoding')) {
         const body = Buffer.from(await res.arrayBuffer());
-        entry = { settled, at: Date.now(), body, type, etag: etagOf(body), expires: Date.now() + opts.ttlMs, encoded: {}, bytes: body.length + key.length };
+        const extra = [...res.headers].filter(([k]) => !OWN_HEADERS.has(k.toLowerCase()));
+        entry = { settled, at: Date.now(), extra, body, type, etag: etagOf(body), expires: Date.now() + opts.ttlMs, encoded: {}, bytes: body.length + key.length };
         known.set(base, true, 1);
         if (route.datasets.includes('sondeos')) newest.set(base, entry, 1);
         // Room for the compressed copies too (a fraction of the body).
