@@ -14,5 +14,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     pool: 'forks',
     globalSetup: ['tests/setup/global.ts'],
+    // No line per request in the tests' output (servers the tests start inherit it); tests that read the log set it.
+    env: { ATALAYA_LOG: 'silencio' },
   },
 });

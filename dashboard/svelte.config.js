@@ -9,7 +9,7 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 export default {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build', precompress: false }),
+    adapter: adapter({ out: 'build', precompress: true }),
     // The server's own modules that carry no Node imports, shared instead of copied: the core (Mexico City
     // calendar, roles) and each domain's types.ts (`import type { … } from '$domains/<dominio>/types'`).
     alias: { $core: '../src/core', $domains: '../src/domains' },

@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import type { AppContext, Env } from './context.js';
 import { HttpError } from '../core/errors.js';
 import { resolveUser, requireUser } from './middleware/auth/index.js';
@@ -16,7 +17,9 @@ import { healthRoutes } from './routes/health.js';
 import { pipelinesRoutes } from './routes/pipelines.js';
 import { tokensRoutes } from './routes/tokens.js';
 import { usuariosRoutes } from './routes/usuarios.js';
-import { mountDomains, PUBLIC_PREFIXES } from './domains.js';
+import { CACHED_ROUTES, mountDomains, PUBLIC_PREFIXES } from './domains.js';
+import { cacheOptions, responseCache } from './cache/index.js';
+import { observe } from './middleware/observe/index.js';
 import { exportarRoutes } from './routes/exportar.js';
 import { configuracionRoutes } from './routes/configuracion.js';
 import { respaldosRoutes } from './routes/respaldos.js';
@@ -41,6 +44,7 @@ export function createApi(ctx: AppContext): Hono<Env> {
     c.set('ctx', ctx);
     await next();
   });
+  api.use('*', observe);
   api.use('*', apiHeaders(ctx.config.https));
   api.use('*', requestContext);
   api.use('*', (c, next) => (UPLOADS.has(c.req.path) ? uploadLimit(c, next) : jsonLimit(c, next)));
@@ -50,6 +54,9 @@ export function createApi(ctx: AppContext): Hono<Env> {
     return requireUser(c, next);
   });
   api.use('*', csrf);
+  // Answers the cache does not keep (lists, downloads) are gzipped on the way out; cached ones carry their own.
+  api.use('*', compress());
+  api.use('*', responseCache(cacheOptions(CACHED_ROUTES)));
   api.get('/openapi.json', (c) => c.json(openapiDocument()));
   api.route('/health', healthRoutes);
   api.route('/auth', authRoutes);

@@ -26,7 +26,7 @@ const PLATFORM: OpenApiPaths = {
   '/api/pipelines/{nombre}/verificaciones': { get: { summary: 'Resultado de las verificaciones de calidad de la última ejecución', responses: ok() } },
   '/api/cuarentena': { get: { summary: 'Filas en cuarentena: archivo, fila, campo, motivo (formato=csv para descargar)', parameters: [q('pipeline', 'Nombre del proceso'), q('formato', 'csv')], responses: ok() } },
   '/api/cartografia': { get: { summary: 'Si hay cartografía cargada y de qué archivo', responses: ok() } },
-  '/api/cartografia/municipios': { get: { summary: 'GeoJSON de los 212 municipios (name = CVEGEO)', responses: ok() } },
+  '/api/cartografia/municipios': { get: { summary: 'Los 212 municipios (name = CVEGEO): TopoJSON cuantizado (objeto «municipios»); formato=geojson da el GeoJSON', responses: ok() } },
   '/api/cartografia/distritos': { get: { summary: 'Cabeceras de los 30 distritos locales', responses: ok() } },
   '/api/configuracion': { get: { summary: 'Parámetros de las cifras (admin): valor actual y predeterminado', responses: ok() } },
   '/api/configuracion/{clave}': { put: { summary: 'Cambia un parámetro {valor} (admin; auditado)', responses: { ...ok(), '400': { description: 'Valor inválido' }, '404': { description: 'No existe' } } } },

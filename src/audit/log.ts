@@ -16,5 +16,5 @@ export async function audit(c: DuckDBConnection, usuario: string | null, accion:
 
 /** Records an event that changes nothing else (a failed login, a lockout, a token's use) in its own write. */
 export async function auditEvent(wh: Warehouse, usuario: string | null, accion: string, objeto: string | null, antes: unknown, despues: unknown): Promise<void> {
-  await wh.write((c) => audit(c, usuario, accion, objeto, antes, despues));
+  await wh.write((c) => audit(c, usuario, accion, objeto, antes, despues), 'auditoria');
 }

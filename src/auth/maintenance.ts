@@ -2,6 +2,7 @@ import type { Config } from '../config/index.js';
 import type { Warehouse } from '../db/warehouse.js';
 import { issueCliToken } from './cli-token.js';
 import { purgeSessions } from './sessions.js';
+import { errorFields, logEvent } from '../core/log.js';
 
 const HOUR = 3_600_000;
 
@@ -19,7 +20,7 @@ export function startAuthMaintenance(wh: Warehouse, config: Config): () => void 
     if (cli?.renovar) await issueCliToken(wh, config);
   };
   const timer = setInterval(() => {
-    tick().catch((e: unknown) => console.error('[seguridad] mantenimiento de sesiones y tokens:', (e as Error).message));
+    tick().catch((e: unknown) => logEvent('error', { origen: 'seguridad', mensaje: 'mantenimiento de sesiones y tokens', ...errorFields(e) }, 'error'));
   }, HOUR);
   timer.unref();
   return () => clearInterval(timer);

@@ -69,7 +69,7 @@ const usedAt = new Map<string, number>();
 export async function userForToken(wh: Warehouse, token: string): Promise<SessionUser | null> {
   if (!TOKEN_RE.test(token)) return null;
   const hash = sha256(token);
-  const r = await wh.one<SessionUser & { nombre: string; reciente: boolean }>(
+  const r = await wh.lookup<SessionUser & { nombre: string; reciente: boolean }>(
     `SELECT u.usuario, u.rol, u.area, u.activo, t.nombre, coalesce(t.ultimo_uso > now() - INTERVAL 1 HOUR, false) AS reciente
      FROM app.tokens t JOIN app.usuarios u USING (usuario)
      WHERE t.token_hash = $1 AND NOT t.revocado AND ${EXPIRA} > now() AND u.activo`,
@@ -82,7 +82,7 @@ export async function userForToken(wh: Warehouse, token: string): Promise<Sessio
     await wh.transaction(async (c) => {
       await c.run('UPDATE app.tokens SET ultimo_uso = now() WHERE token_hash = $1', [hash]);
       await audit(c, r.usuario, 'token.usar', r.usuario, null, { id: hash.slice(0, 16), nombre: r.nombre });
-    });
+    }, 'sesiones');
   }
   return { usuario: r.usuario, rol: r.rol, area: r.area, activo: r.activo, csrf: null, via: 'token' };
 }

@@ -4,14 +4,15 @@ import type { Tasks } from '../server/tasks.js';
 import { backupConfig } from './config.js';
 import { createBackup, removePartialBackups } from './create.js';
 import { newestBackup, type Origen } from './store.js';
+import { errorFields, logEvent } from '../core/log.js';
 
 export const BACKUP_JOB = 'respaldo';
 
 function take(wh: Warehouse, dataDir: string, tasks: Tasks, origen: Origen): Promise<void> {
   return tasks.track(
     createBackup(wh, dataDir, origen).then(
-      (r) => console.log(`[respaldo] ${r.nombre} creado (${origen})`),
-      (e: unknown) => console.error(`[respaldo] ${(e as Error).message}`),
+      (r) => logEvent('respaldo', { nombre: r.nombre, origen }),
+      (e: unknown) => logEvent('error', { origen: 'respaldo', ...errorFields(e) }, 'error'),
     ),
   );
 }

@@ -2,6 +2,9 @@ import fs from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { plainRows, type Row } from './values.js';
 import { Mutex } from './mutex.js';
+import { DataVersions, type Dataset } from './versions.js';
+import { dbLimits } from './limits.js';
+import { Semaphore } from './semaphore.js';
 
 /** Thrown when another process holds the warehouse file. */
 export class WarehouseLockedError extends Error {
@@ -28,12 +31,19 @@ const SESSION_SETUP = "SET TimeZone='America/Mexico_City'";
 const cancelled = new WeakSet<DuckDBConnection>();
 
 /**
- * The one handle on the warehouse file in this process. Reads take a pooled connection each, so they keep
- * answering while a load commits; app writes go through one serialized connection; each pipeline run takes a
- * connection of its own for its transaction.
+ * The one handle on the warehouse file in this process. Reads take one of a fixed pool of connections (and wait
+ * in line past it), so they keep answering while a load commits and never pile up unbounded; app writes go
+ * through one serialized connection; each pipeline run takes a connection of its own for its transaction.
+ * Every write bumps the data version of its dataset once it has committed (src/db/versions.ts).
  */
 export class Warehouse {
   private idle: DuckDBConnection[] = [];
+  private idleReaders: DuckDBConnection[] = [];
+  private readSlots: Semaphore;
+  private idleLight: DuckDBConnection[] = [];
+  /** Short lookups on every request (sessions, tokens) have their own connections: never queued behind figures. */
+  private lightSlots = new Semaphore(2);
+  readonly versions = new DataVersions();
   /** Every connection opened, so close() can release the file (the instance alone keeps the lock while any is open). */
   private all_: Set<DuckDBConnection> = new Set();
   private writer: DuckDBConnection | null = null;
@@ -43,12 +53,22 @@ export class Warehouse {
   private lent: Set<DuckDBConnection> = new Set();
   private stopping = false;
 
-  private constructor(public readonly instance: DuckDBInstance, public readonly file: string) {}
+  private constructor(public readonly instance: DuckDBInstance, public readonly file: string, readers: number) {
+    this.readSlots = new Semaphore(readers);
+  }
 
   static async open(file: string): Promise<Warehouse> {
+    const limits = dbLimits();
     try {
-      const inst = await DuckDBInstance.create(file, { threads: String(Math.max(2, Number(process.env.ATALAYA_DB_THREADS ?? 2))) });
-      return new Warehouse(inst, file);
+      const inst = await DuckDBInstance.create(file, {
+        threads: String(limits.threads),
+        memory_limit: `${limits.memoryMb}MB`,
+        // Return freed memory to the system after each task and in the background, instead of keeping up to
+        // 128 MB per thread cached in DuckDB's allocator (the server's RSS is what a machine budgets for).
+        allocator_flush_threshold: '8MB',
+        allocator_background_threads: 'true',
+      });
+      return new Warehouse(inst, file, limits.readers);
     } catch (e) {
       const msg = String((e as Error)?.message ?? e);
       if (/Could not set lock|Conflicting lock/i.test(msg)) {
@@ -95,7 +115,14 @@ export class Warehouse {
       this.lent.delete(c);
       cancelled.delete(c);
       this.giveBack(c);
+      // A run or a backup: whatever it committed is new data.
+      this.versions.bump('datos');
     }
+  }
+
+  /** Reads waiting for a connection right now (the pool is full), and the pool's size. */
+  get readQueue(): { waiting: number; busy: number; size: number } {
+    return this.readSlots.stats();
   }
 
   /** From now on, no new run or backup transaction starts; writes on the app writer still go through (run log, flushes). */
@@ -121,44 +148,68 @@ export class Warehouse {
     await this.writeLock.run(async () => undefined);
   }
 
-  /** Runs a read query on its own connection and returns plain JSON-safe rows. */
+  /** Runs a read query on one of the pool's connections (waiting for one when all are busy); plain JSON-safe rows. */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
-    const c = await this.borrow();
-    try {
-      const r = await c.runAndReadAll(sql, params as never);
-      return plainRows(r.getRowObjectsJS() as Row[]) as T[];
-    } finally {
-      this.giveBack(c);
-    }
+    return this.readSlots.run(async () => {
+      const c = this.idleReaders.pop() ?? (await this.connect());
+      try {
+        const r = await c.runAndReadAll(sql, params as never);
+        return plainRows(r.getRowObjectsJS() as Row[]) as T[];
+      } finally {
+        if (!this.closed) this.idleReaders.push(c);
+      }
+    });
   }
 
   async one<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
     return (await this.all<T>(sql, params))[0];
   }
 
-  /** Serialized write on the app connection (users, sessions, settings, run log). */
-  async write<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.writeLock.run(async () => {
-      if (!this.writer) this.writer = await this.connect();
-      return fn(this.writer);
+  /** A short lookup (one row by key: the caller's session or token) on the connections kept for them. */
+  async lookup<T = Row>(sql: string, params?: Params): Promise<T | undefined> {
+    return this.lightSlots.run(async () => {
+      const c = this.idleLight.pop() ?? (await this.connect());
+      try {
+        const r = await c.runAndReadAll(sql, params as never);
+        return (plainRows(r.getRowObjectsJS() as Row[]) as T[])[0];
+      } finally {
+        if (!this.closed) this.idleLight.push(c);
+      }
     });
   }
 
-  async exec(sql: string, params?: Params): Promise<void> {
+  /**
+   * Serialized write on the app connection (users, sessions, settings, run log). `dataset` names what it changes
+   * (default: the data the figures read); its version is bumped once the write has finished.
+   */
+  async write<T>(fn: (c: DuckDBConnection) => Promise<T>, dataset: Dataset = 'datos'): Promise<T> {
+    return this.writeLock.run(async () => {
+      if (!this.writer) this.writer = await this.connect();
+      try {
+        return await fn(this.writer);
+      } finally {
+        this.versions.bump(dataset);
+      }
+    });
+  }
+
+  async exec(sql: string, params?: Params, dataset: Dataset = 'datos'): Promise<void> {
     await this.write(async (c) => {
       await c.run(sql, params as never);
-    });
+    }, dataset);
   }
 
   /** Runs fn inside one transaction on the app writer; rolls back on error. */
-  async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.write(async (c) => inTransaction(c, fn));
+  async transaction<T>(fn: (c: DuckDBConnection) => Promise<T>, dataset: Dataset = 'datos'): Promise<T> {
+    return this.write(async (c) => inTransaction(c, fn), dataset);
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     this.idle = [];
+    this.idleReaders = [];
+    this.idleLight = [];
     this.writer = null;
     for (const c of this.all_) {
       try {

@@ -1,4 +1,5 @@
 import cron, { type ScheduledTask } from 'node-cron';
+import { errorFields, logEvent } from '../core/log.js';
 
 export interface Job {
   nombre: string;
@@ -28,7 +29,7 @@ export class Scheduler {
     for (const entry of this.tasks.values()) {
       if (!entry.job.programacion) continue;
       entry.task = cron.schedule(entry.job.programacion, async () => {
-        await entry.job.run().catch((e) => console.error(`[programador] ${entry.job.nombre}: ${(e as Error).message}`));
+        await entry.job.run().catch((e) => logEvent('error', { origen: 'programador', tarea: entry.job.nombre, ...errorFields(e) }, 'error'));
       }, { timezone: 'America/Mexico_City', noOverlap: true, name: entry.job.nombre });
     }
     for (const s of this.pendingLoops) this.stoppers.push(s());

@@ -1,11 +1,12 @@
 import type http from 'node:http';
+import { errorFields, logEvent } from '../core/log.js';
 
 /**
  * A request whose handler threw: logged, answered 500 (when nothing was sent yet) or cut off (when a response had
  * started), and the process goes on serving everyone else.
  */
 export function failRequest(req: http.IncomingMessage, res: http.ServerResponse, e: unknown): void {
-  console.error(`[servidor] ${req.method} ${(req.url ?? '').slice(0, 200)}:`, e);
+  logEvent('error', { origen: 'servidor', metodo: req.method, ruta_real: (req.url ?? '').slice(0, 200), ...errorFields(e) }, 'error');
   try {
     if (!res.headersSent) {
       res.statusCode = 500;
@@ -51,5 +52,5 @@ let logging = false;
 export function logStrayRejections(): void {
   if (logging) return;
   logging = true;
-  process.on('unhandledRejection', (e) => console.error('[servidor] promesa rechazada sin manejar:', e));
+  process.on('unhandledRejection', (e) => logEvent('error', { origen: 'servidor', mensaje: 'promesa rechazada sin manejar', ...errorFields(e) }, 'error'));
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { getRequestListener } from '@hono/node-server';
 import { loadConfig, ROOT, type Config } from '../config/index.js';
 import { createApi } from '../api/app.js';
+import { createMetricsApp } from '../api/metrics/route.js';
 import type { AppContext } from '../api/context.js';
 import { SESSION_COOKIE, userForSession } from '../auth/sessions.js';
 import { startAuthMaintenance } from '../auth/maintenance.js';
@@ -89,6 +90,7 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
 
   const api = createApi(ctx);
   const apiListener = getRequestListener(api.fetch);
+  const metricsListener = getRequestListener(createMetricsApp(ctx).fetch);
   const { handler } = (await import(path.join(DASHBOARD_BUILD, 'handler.js'))) as { handler: NodeHandler };
 
   const headers = Object.entries(securityHeaders(config.https));
@@ -98,6 +100,7 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
     res.setHeader('Content-Security-Policy', API_CSP);
     const url = req.url ?? '/';
     if (url === '/api' || url.startsWith('/api/') || url.startsWith('/api?')) return void (await apiListener(req, res));
+    if (url === '/metrics' || url.startsWith('/metrics?')) return void (await metricsListener(req, res));
     // A path that does not decode is refused here: SvelteKit's own handling of it lets a hook's redirect escape.
     if (!decodablePath(url)) {
       res.statusCode = 400;

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { HttpError, InputError } from '../../core/errors.js';
 import { PipelineBusyError } from '../../../pipelines/runner/run.js';
+import { errorFields, logEvent } from '../../core/log.js';
 
 export { HttpError, InputError };
 
@@ -27,7 +28,7 @@ export function errorResponse(c: Context, e: unknown): Response {
   if (e instanceof HTTPException && e.status < 500) {
     return c.json({ error: HONO_MESSAGES[e.status] ?? 'Solicitud rechazada.' }, e.status as ContentfulStatusCode);
   }
-  console.error(`[api] ${c.req.method} ${safePath(c)}:`, e);
+  logEvent('error', { origen: 'api', metodo: c.req.method, ruta_real: safePath(c), ...errorFields(e) }, 'error');
   return c.json({ error: 'Error interno del servidor. El detalle quedó en el registro del servidor.' }, 500);
 }
 

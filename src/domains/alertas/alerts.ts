@@ -61,5 +61,6 @@ export async function markSeen(wh: Warehouse, usuario: string, ahora = Date.now(
     `INSERT INTO app.alertas_vistas (usuario, vistas_hasta) VALUES ($1, $2::TIMESTAMPTZ)
      ON CONFLICT (usuario) DO UPDATE SET vistas_hasta = greatest(app.alertas_vistas.vistas_hasta, excluded.vistas_hasta)`,
     [usuario, new Date(ahora).toISOString()],
+    'alertas',
   );
 }

@@ -29,7 +29,7 @@ export async function createChannel(wh: Warehouse, input: ChannelInput, usuario:
     );
     await audit(c, usuario, 'alertas.canal.crear', `canal ${r!.id}`, null, audited(input));
     return r!.id;
-  });
+  }, 'alertas');
 }
 
 export async function listChannels(wh: Warehouse): Promise<Canal[]> {
@@ -63,7 +63,7 @@ export async function updateChannel(wh: Warehouse, id: number, patch: Partial<Om
     const [after] = await rowsOf<Canal>(c, `SELECT ${COLS} FROM app.alertas_canales WHERE id = $1`, [id]);
     await audit(c, usuario, 'alertas.canal.modificar', `canal ${id}`, before, { ...after, ...audited(patch) });
     return after!;
-  });
+  }, 'alertas');
 }
 
 /**

@@ -231,7 +231,7 @@ async function round(wh: Warehouse, transports: Transports, o: DeliveryOptions):
   await wh.transaction(async (c) => {
     if (updates.length) await c.run(SQL_ACTUALIZAR_AVISOS, { filas: JSON.stringify(updates) });
     if (logs.length) await c.run(SQL_REGISTRAR_ENVIOS, { ahora: iso, filas: JSON.stringify(logs) });
-  });
+  }, 'alertas');
   return result;
 }
 

@@ -67,7 +67,7 @@ export async function evaluate(wh: Warehouse, regla: RuleRef, observations: read
     const plan = planEvaluation(regla, observations, a, s, ahora);
     if (isEmptyPlan(plan)) return emptyResult(regla.id);
     return apply(c, regla, plan, a, { ahora: iso, dominio: opts.dominio ?? domainOfType(regla.tipo), acceso: opts.acceso ?? {} });
-  });
+  }, 'alertas');
 }
 
 async function apply(c: DuckDBConnection, regla: RuleRef, plan: Plan, activas: ActiveAlert[], o: { ahora: string; dominio: string; acceso: AccessTable }): Promise<EvaluationResult> {

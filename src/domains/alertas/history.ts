@@ -27,5 +27,5 @@ export async function pruneHistory(wh: Warehouse, o: { ahora?: number; dias?: nu
       [corte],
     );
     await c.run(`DELETE FROM app.alertas_silencios WHERE hasta < $1::TIMESTAMPTZ`, [corte]);
-  });
+  }, 'alertas');
 }

@@ -77,7 +77,7 @@ export async function createRule(wh: Warehouse, input: RuleInput, usuario: strin
     );
     await audit(c, usuario, 'alertas.regla.crear', `regla ${r!.id}`, null, { ...input, parametros, canales });
     return r!.id;
-  });
+  }, 'alertas');
 }
 
 /** Edits or pauses a rule (its type does not change). A paused rule's active alerts resolve at its next evaluation. */
@@ -103,6 +103,6 @@ export async function updateRule(wh: Warehouse, id: number, patch: Omit<Partial<
       { id, sujeto: after.sujeto, parametros: JSON.stringify(parametros), canales: JSON.stringify(canales), horas: after.recordatorio_horas, activa: after.activa },
     );
     await audit(c, usuario, 'alertas.regla.modificar', `regla ${id}`, before, after);
-  });
+  }, 'alertas');
   return after;
 }

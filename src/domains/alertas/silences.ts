@@ -49,7 +49,7 @@ export async function createSilence(wh: Warehouse, input: SilenceInput, usuario:
     );
     await audit(c, usuario, 'alertas.silencio.crear', `silencio ${s!.id}`, null, { ...input, motivo });
     return s!.id;
-  });
+  }, 'alertas');
 }
 
 /** Silences still in force or to come at `ahora` (vigentes), or all of them, newest first. */
@@ -69,5 +69,5 @@ export async function endSilence(wh: Warehouse, id: number, usuario: string | nu
     if (Date.parse(before.desde) >= ahora) await c.run('DELETE FROM app.alertas_silencios WHERE id = $1', [id]);
     else if (Date.parse(before.hasta) > ahora) await c.run('UPDATE app.alertas_silencios SET hasta = $2::TIMESTAMPTZ WHERE id = $1', [id, now]);
     await audit(c, usuario, 'alertas.silencio.terminar', `silencio ${id}`, before, { hasta: now });
-  });
+  }, 'alertas');
 }

@@ -31,14 +31,14 @@ export async function subscribe(wh: Warehouse, viewer: Viewer & { usuario: strin
       [viewer.usuario, regla, email],
     );
     await audit(c, viewer.usuario, 'alertas.suscripcion.crear', `regla ${regla}`, null, { correo: email });
-  });
+  }, 'alertas');
 }
 
 export async function unsubscribe(wh: Warehouse, usuario: string, regla: number): Promise<void> {
   await wh.transaction(async (c) => {
     await c.run('DELETE FROM app.alertas_suscripciones WHERE usuario = $1 AND regla_id = $2', [usuario, regla]);
     await audit(c, usuario, 'alertas.suscripcion.borrar', `regla ${regla}`, null, null);
-  });
+  }, 'alertas');
 }
 
 export async function listSubscriptions(wh: Warehouse, usuario: string): Promise<Suscripcion[]> {

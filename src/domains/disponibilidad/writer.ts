@@ -83,5 +83,5 @@ export async function writeChecks(wh: Warehouse, batch: readonly CheckRecord[]):
     if (vence.size) {
       await c.run(SQL_CERTIFICADOS, { filas: JSON.stringify([...vence].map(([id, v]) => ({ id, vence: v === null ? null : new Date(v).toISOString() }))) });
     }
-  });
+  }, 'sondeos');
 }

@@ -1,3 +1,5 @@
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
 import type { AreaValor, SedeValor } from '$lib/components/MapaVeracruz.svelte';
 import { pct } from '$lib/format';
 import { COMPONENTE_NOMBRE, SEMAFORO, cssColor, semaforoDe, type Componente, type CumplimientoRow, type OdesConfig, type Semaforo } from './shared';
@@ -5,6 +7,14 @@ import { COMPONENTE_NOMBRE, SEMAFORO, cssColor, semaforoDe, type Componente, typ
 /** What the ODES map draws: one area per municipal council, one point per district seat, colored by semáforo. */
 export interface Distrito { distrito: number; cabecera: string; lon: number | null; lat: number | null }
 export interface Geo { type: 'FeatureCollection'; features: Array<{ properties: { name: string; nombre: string } }> }
+
+const decoded = new WeakMap<Topology, Geo>();
+/** The municipalities' GeoJSON from the TopoJSON the API sends (a fraction of the bytes), decoded once per answer. */
+export function geoDe(topo: Topology): Geo {
+  let geo = decoded.get(topo);
+  if (!geo) decoded.set(topo, (geo = feature(topo, topo.objects.municipios as GeometryCollection) as unknown as Geo));
+  return geo;
+}
 
 /** Points keep a shape per state, so the map reads without color too. */
 const FORMA: Record<Semaforo, string> = { verde: 'circle', amarillo: 'triangle', rojo: 'diamond', sin_info: 'emptyCircle' };
