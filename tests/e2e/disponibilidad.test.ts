@@ -76,4 +76,32 @@ describe('páginas de disponibilidad en chromium', () => {
     expect(env.errors).toEqual([]);
     await page.context().close();
   });
+  it('una ventana de mantenimiento se escribe dd/mm/aaaa y hh:mm (24 h) y llega a la API en ese instante', async () => {
+    const page = await env.page({ usuario: 'admin' });
+    await page.goto(`${env.srv.url}/admin/servicios`);
+    const form = page.locator('section', { has: page.getByRole('heading', { name: 'Ventanas de mantenimiento' }) }).locator('form');
+    await form.locator('select').selectOption('prep');
+    const fechas = form.locator('input.fecha');
+    const horas = form.locator('input.hora');
+    await fechas.nth(0).fill('05/03/2026');
+    await fechas.nth(0).press('Tab');
+    await horas.nth(0).fill('22:30');
+    await horas.nth(0).press('Tab');
+    await fechas.nth(1).fill('06/03/2026');
+    await fechas.nth(1).press('Tab');
+    await horas.nth(1).fill('1:05');
+    await horas.nth(1).press('Tab');
+    expect(await horas.nth(1).inputValue()).toBe('01:05');
+    const [req] = await Promise.all([
+      page.waitForRequest((r) => r.url().endsWith('/api/disponibilidad/mantenimientos') && r.method() === 'POST'),
+      form.getByRole('button', { name: 'Registrar' }).click(),
+    ]);
+    expect(req.postDataJSON()).toMatchObject({ servicio_id: 'prep', inicio: '2026-03-05T22:30', fin: '2026-03-06T01:05' });
+    // A time that does not exist is refused where it was typed.
+    await horas.nth(0).fill('24:10');
+    await horas.nth(0).press('Tab');
+    expect(await horas.nth(0).getAttribute('aria-invalid')).toBe('true');
+    expect(env.errors).toEqual([]);
+    await page.context().close();
+  });
 });
