@@ -42,6 +42,8 @@ export interface Figuras {
   tiempo_asignacion_horas_mediana: number | null;
   tiempo_asignacion_horas_p90: number | null;
   sla_cumplido_pct: number | null;
+  /** Solved in the range with neither a deadline nor a priority: no SLA, left out of sla_cumplido_pct. */
+  sin_sla: number;
 }
 
 /** GET /api/incidentes/resumen */

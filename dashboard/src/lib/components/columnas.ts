@@ -8,7 +8,8 @@ export interface Columna {
   key: string;
   label: string;
   align?: 'left' | 'right';
-  format?: (v: unknown) => string;
+  /** The cell's text from its value (and, when it depends on others, the row's). */
+  format?: (v: unknown, fila?: Record<string, unknown>) => string;
   exportar?: boolean;
 }
 

@@ -2,6 +2,8 @@
 export interface Figuras {
   abiertos: number; resueltos: number; backlog: number; mttr_horas_mediana: number | null; mttr_horas_p90: number | null;
   tiempo_asignacion_horas_mediana: number | null; tiempo_asignacion_horas_p90: number | null; sla_cumplido_pct: number | null;
+  /** Solved without deadline nor priority: no SLA, left out of sla_cumplido_pct. */
+  sin_sla: number;
 }
 export interface Resumen extends Figuras {
   reabiertos: number; por_prioridad: Array<{ prioridad: number | null } & Figuras>; sla_horas: Record<string, number>; actualizado: string | null;
@@ -33,5 +35,5 @@ export const COMO = {
   edad: 'Tickets pendientes al cierre del periodo (o ahora, si el periodo llega a hoy), por horas transcurridas desde su apertura. Clic en una barra: esos tickets.',
   mttr: 'MTTR: horas de la apertura a la solución de los tickets resueltos en el periodo; mediana y percentil 90 (interpolados). Clic: filtra esa prioridad.',
   desglose: 'Las mismas cifras por la dimensión elegida (las 15 con más tickets abiertos). «(sin dato)» agrupa los tickets sin ese dato. Clic: filtra la página por ese valor.',
-  sla: 'Resueltos en el periodo a más tardar en su fecha límite (fecha_limite_solucion; sin ella, la apertura más las horas configuradas para su prioridad) entre todos los resueltos en el periodo.',
+  sla: 'Resueltos en el periodo a más tardar en su fecha límite (fecha_limite_solucion; sin ella, la apertura más las horas configuradas para su prioridad) entre los resueltos en el periodo que tienen SLA. Un ticket sin fecha límite ni prioridad no tiene SLA: queda fuera del porcentaje y se cuenta aparte («sin SLA»).',
 };
