@@ -4,10 +4,11 @@
  */
 import type { Warehouse } from '../../db/warehouse.js';
 import { readSetting } from '../../core/settings.js';
+import type { Pagina } from '../../api/input/pagina.js';
 import { slaHoras } from './settings.js';
 import { BACKLOG_SQL, BASE, DESGLOSE_SQL, EDAD_CASE, REABIERTOS_SQL, RESUMEN_PRIORIDAD_SQL, RESUMEN_TOTAL_SQL, SEMANAL_SQL } from './sql.js';
 import {
-  DIMENSIONES, type BacklogEdad, type Conjunto, type Dimension, type Edad, type EstadoTicket, type Figuras, type FilaDesglose,
+  DIMENSIONES, TICKETS_ORDEN, type BacklogEdad, type Conjunto, type Dimension, type Edad, type EstadoTicket, type Figuras, type FilaDesglose,
   type OpcionesIncidentes, type ResumenIncidentes, type SemanaIncidentes, type TicketFila,
 } from './types.js';
 
@@ -43,19 +44,31 @@ export interface FiltrosLista extends Filtros {
   limite?: number;
 }
 
-export const TICKETS_SQL = (limit: number): string => `${BASE}
+/** Which rows of t a list shows: the set, the week clicked on the chart, the age bucket. */
+const TICKETS_WHERE = `
+  WHERE CASE $conjunto WHEN 'abiertos' THEN abierto_en WHEN 'resueltos' THEN resuelto_en WHEN 'backlog' THEN en_backlog
+                       ELSE abierto_en OR resuelto_en OR en_backlog END
+    AND ($semana::DATE IS NULL OR date_trunc('week', CASE WHEN $conjunto = 'resueltos' THEN dia_solucion ELSE dia_apertura END)::DATE = $semana::DATE)
+    AND ($edad::VARCHAR IS NULL OR (en_backlog AND ${EDAD_CASE} = $edad))`;
+
+/** The rows behind the figures (sorted and cut by the caller). */
+const TICKETS_FILAS = `${BASE}
   SELECT t.id, k.titulo, k.tipo, k.categoria, k.servicio, k.prioridad, k.estado, k.area_solicitante, k.clave_odes, k.tecnico,
          k.fecha_apertura, k.fecha_asignacion, k.fecha_solucion, to_timestamp(limite) AS fecha_limite,
          round(horas_asignacion, 2) AS horas_asignacion, round(horas_solucion, 2) AS horas_solucion,
          CASE WHEN t.solucion IS NULL OR limite IS NULL THEN NULL ELSE t.solucion <= limite END AS sla_cumplido,
          ${EDAD_CASE} AS edad
   FROM t JOIN core.tickets k ON k.id = t.id
-  WHERE CASE $conjunto WHEN 'abiertos' THEN abierto_en WHEN 'resueltos' THEN resuelto_en WHEN 'backlog' THEN en_backlog
-                       ELSE abierto_en OR resuelto_en OR en_backlog END
-    AND ($semana::DATE IS NULL OR date_trunc('week', CASE WHEN $conjunto = 'resueltos' THEN dia_solucion ELSE dia_apertura END)::DATE = $semana::DATE)
-    AND ($edad::VARCHAR IS NULL OR (en_backlog AND ${EDAD_CASE} = $edad))
-  ORDER BY t.apertura DESC, t.id DESC
-  LIMIT ${limit}`;
+  ${TICKETS_WHERE}`;
+
+const TICKETS_TOTAL = `${BASE} SELECT count(*)::INTEGER AS n FROM t ${TICKETS_WHERE}`;
+
+/** Newest first unless the caller sorts by a column (ties: newest id first). */
+const ordenTickets = (p?: Pagina): string =>
+  p?.orden ? `"${p.orden}" ${p.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, id DESC` : 'fecha_apertura DESC, id DESC';
+
+export const TICKETS_SQL = (limit: number, offset = 0, p?: Pagina): string =>
+  `SELECT * FROM (${TICKETS_FILAS}) ORDER BY ${ordenTickets(p)} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
 
 export { BACKLOG_SQL, DESGLOSE_SQL, RESUMEN_PRIORIDAD_SQL, RESUMEN_TOTAL_SQL, SEMANAL_SQL };
 
@@ -96,14 +109,27 @@ export async function backlogPorEdad(wh: Warehouse, f: Filtros): Promise<Backlog
 
 export const LISTA_MAX = 5000;
 
+async function paramsLista(wh: Warehouse, f: FiltrosLista): Promise<Record<string, string | number | null>> {
+  return { ...await paramsOf(wh, f), conjunto: f.conjunto ?? 'todos', semana: f.semana ?? null, edad: f.edad ?? null };
+}
+
 export async function listaTickets(wh: Warehouse, f: FiltrosLista): Promise<TicketFila[]> {
   const limit = Math.min(Math.max(1, f.limite ?? LISTA_MAX), LISTA_MAX);
-  return wh.all<TicketFila>(TICKETS_SQL(limit), {
-    ...await paramsOf(wh, f),
-    conjunto: f.conjunto ?? 'todos',
-    semana: f.semana ?? null,
-    edad: f.edad ?? null,
-  });
+  return wh.all<TicketFila>(TICKETS_SQL(limit), await paramsLista(wh, f));
+}
+
+/**
+ * One page of the tickets (`p.orden` is one of TICKETS_ORDEN, checked by the route) and how many there are in all;
+ * without `p.limite`, the first LISTA_MAX rows.
+ */
+export async function paginaTickets(wh: Warehouse, f: FiltrosLista, p: Pagina): Promise<{ filas: TicketFila[]; total: number }> {
+  if (p.orden && !(TICKETS_ORDEN as readonly string[]).includes(p.orden)) throw new Error(`columna desconocida: ${p.orden}`);
+  const params = await paramsLista(wh, f);
+  const [filas, total] = await Promise.all([
+    wh.all<TicketFila>(TICKETS_SQL(Math.min(p.limite ?? LISTA_MAX, LISTA_MAX), p.desde_fila, p), params),
+    wh.one<{ n: number }>(TICKETS_TOTAL, params),
+  ]);
+  return { filas, total: total?.n ?? 0 };
 }
 
 /** Ticket state history (for one ticket's detail). */

@@ -75,6 +75,12 @@ export interface BacklogEdad {
 /** GET /api/incidentes/desglose: the figures of each value of a dimension. */
 export type FilaDesglose = { valor: string } & Figuras;
 
+/** Columns GET /api/incidentes/tickets sorts by (`orden`). */
+export const TICKETS_ORDEN = [
+  'id', 'titulo', 'tipo', 'estado', 'prioridad', 'categoria', 'servicio', 'area_solicitante', 'clave_odes', 'tecnico', 'fecha_apertura',
+  'fecha_asignacion', 'fecha_solucion', 'fecha_limite', 'horas_asignacion', 'horas_solucion', 'sla_cumplido',
+] as const;
+
 /** GET /api/incidentes/tickets */
 export interface TicketFila {
   id: number;
