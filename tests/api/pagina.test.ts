@@ -53,6 +53,16 @@ describe('paging of long tables', () => {
   });
 });
 
+describe('paging of the platform tables', () => {
+  it('cuarentena: the one quarantined row of the tickets fixture (ticket 10, estado «escalado»), paged and sorted', async () => {
+    const r = await t.admin.fetch('/api/cuarentena?pipeline=tickets&limite=1&orden=fila&dir=desc');
+    expect(r.headers.get('x-total-count')).toBe('1');
+    // The header is row 1, ticket 10 is the 10th data row → row 11.
+    expect(await r.json()).toEqual([expect.objectContaining({ archivo: 'tickets_marzo.csv', fila: 11, campo: 'estado' })]);
+    expect((await t.admin.json<unknown[]>('/api/cuarentena?pipeline=tickets&limite=1&desde_fila=1')).length).toBe(0);
+  });
+});
+
 describe('paginar (rows computed in full)', () => {
   const rows = [{ a: 2, b: 'b' }, { a: null, b: 'a' }, { a: 10, b: 'c' }, { a: 2, b: 'd' }];
   it('sorts numbers by value, keeps the order of equals, puts empty values last in either direction', () => {
