@@ -27,3 +27,11 @@ export const RANGO = [
 
 /** 400 besides the usual answers, for routes whose parameters are validated. */
 export const okOr400 = (d?: string) => ({ ...ok(d), '400': { description: 'Parámetros inválidos' } });
+
+/** The paging parameters of a long table (src/api/input/pagina.ts); the total comes in the X-Total-Count header. */
+export const PAGINA = [
+  q('limite', 'filas por página (1–1000); sin él, todas las filas'),
+  q('desde_fila', 'índice de la primera fila (0 = la primera)'),
+  q('orden', 'columna por la que se ordena'),
+  q('dir', 'asc | desc'),
+];

@@ -1,5 +1,5 @@
 import { DOMAINS } from '../domains/registry.js';
-import { q, ok, type OpenApiPaths } from './openapi-paths.js';
+import { PAGINA, q, ok, type OpenApiPaths } from './openapi-paths.js';
 
 /** The OpenAPI document of /api (DESIGN.md §6): the platform's paths, then every domain's (src/domains/registry.ts). */
 const PLATFORM: OpenApiPaths = {
@@ -24,7 +24,7 @@ const PLATFORM: OpenApiPaths = {
   '/api/pipelines/{nombre}/ejecutar': { post: { summary: 'Ejecuta un proceso ahora; responde 202 con el id de la ejecución', responses: { '202': { description: 'En curso' }, '409': { description: 'Ya está en ejecución' } } } },
   '/api/pipelines/{nombre}/ejecuciones/{id}': { get: { summary: 'Una ejecución, con su progreso si está en curso', responses: ok() } },
   '/api/pipelines/{nombre}/verificaciones': { get: { summary: 'Resultado de las verificaciones de calidad de la última ejecución', responses: ok() } },
-  '/api/cuarentena': { get: { summary: 'Filas en cuarentena: archivo, fila, campo, motivo (formato=csv para descargar)', parameters: [q('pipeline', 'Nombre del proceso'), q('formato', 'csv')], responses: ok() } },
+  '/api/cuarentena': { get: { summary: 'Filas en cuarentena: archivo, fila, campo, motivo (formato=csv para descargar)', parameters: [q('pipeline', 'Nombre del proceso'), q('formato', 'csv'), ...PAGINA], responses: ok() } },
   '/api/cartografia': { get: { summary: 'Si hay cartografía cargada y de qué archivo', responses: ok() } },
   '/api/cartografia/municipios': { get: { summary: 'Los 212 municipios (name = CVEGEO): TopoJSON cuantizado (objeto «municipios»); formato=geojson da el GeoJSON', responses: ok() } },
   '/api/cartografia/distritos': { get: { summary: 'Cabeceras de los 30 distritos locales', responses: ok() } },

@@ -22,7 +22,8 @@ describe('página Incidentes en chromium (datos de demostración)', () => {
     // The table of tickets, and its CSV: the columns in Spanish and one line per row the table counts.
     await page.locator('table tbody tr').first().waitFor();
     expect(await page.locator('table tbody tr').count()).toBeGreaterThan(10);
-    const filas = Number(/^([\d,]+) filas/.exec(await page.locator('.table-tools .count').innerText())![1]!.replace(/,/g, ''));
+    await page.locator('.table-tools .count', { hasText: /^Filas / }).waitFor();
+    const filas = Number(/de ([\d,]+)$/.exec(await page.locator('.table-tools .count').innerText())![1]!.replace(/,/g, ''));
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Descargar CSV' }).click()]);
     expect(download.suggestedFilename()).toMatch(/^tickets_\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = fs.readFileSync((await download.path())!, 'utf8').trimEnd().split(/\r?\n/);

@@ -4,13 +4,18 @@ import { z } from 'zod';
 import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
 import { identificador, opcion, opcional } from '../input/schemas.js';
+import { paginaDe, paginaShape, paginar, respuestaPagina } from '../input/pagina.js';
 import { query } from '../input/validate.js';
 
 export const cuarentenaRoutes = new Hono<Env>();
 cuarentenaRoutes.use('*', requireAccess('procesos'));
 
 /** Rows set aside by the runner: file, spreadsheet row (header = 1), field and reason. `formato=csv` downloads. */
-cuarentenaRoutes.get('/', query(z.object({ pipeline: opcional(identificador), formato: opcional(opcion(['json', 'csv'])) })), async (c) => {
+/** Columns the list sorts by (`orden`). */
+const CUARENTENA_ORDEN = ['pipeline', 'ejecucion_id', 'archivo', 'hoja', 'fila', 'campo', 'motivo', 'valor', 'registrada_en'] as const;
+const cuarentenaQuery = z.object({ pipeline: opcional(identificador), formato: opcional(opcion(['json', 'csv'])), ...paginaShape(CUARENTENA_ORDEN) });
+
+cuarentenaRoutes.get('/', query(cuarentenaQuery), async (c) => {
   const { wh } = c.get('ctx');
   const q = c.req.valid('query');
   const pipeline = q.pipeline ?? null;
@@ -25,5 +30,7 @@ cuarentenaRoutes.get('/', query(z.object({ pipeline: opcional(identificador), fo
     c.header('Content-Disposition', `attachment; filename="cuarentena${pipeline ? '_' + pipeline : ''}.csv"`);
     return c.body('\ufeff' + csv);
   }
-  return c.json(rows);
+  // A page (limite, desde_fila, orden, dir) with the total in X-Total-Count; without limite, every row as before.
+  const p = paginaDe(q);
+  return respuestaPagina(c, paginar(rows, p), p);
 });

@@ -13,24 +13,30 @@ import type { Caida, Dia, EstadoPublico, PuntoLatencia, ServicioEstado, Verifica
  * estado: abajo when the last N checks (N = ATALAYA_UPTIME_FALLOS_CAIDA) all failed outside maintenance windows.
  */
 export const SQL_SERVICIOS = `
-WITH w AS (
+WITH w0 AS (
   SELECT $ahora::TIMESTAMPTZ AS ahora, date_trunc('hour', $ahora::TIMESTAMPTZ) AS h0, date_trunc('day', $ahora::TIMESTAMPTZ) AS d0
+), w AS (
+  -- Every window bound computed once: TIMESTAMPTZ ± INTERVAL goes through ICU's calendar, which costs per row when
+  -- written inside the filters (the scan of 1,000 services' rollups paid it on every row).
+  SELECT ahora, h0, d0, h0 - INTERVAL 23 HOUR AS h23, h0 - INTERVAL 167 HOUR AS h167, d0 - INTERVAL 29 DAY AS d29,
+         d0 - INTERVAL 89 DAY AS d89, d0 - INTERVAL 364 DAY AS d364, ahora - INTERVAL 1 HOUR AS ahora_1h
+  FROM w0
 ), h AS (
   SELECT a.servicio_id,
-    sum(a.ok) FILTER (WHERE a.inicio >= w.h0 - INTERVAL 23 HOUR) AS ok24, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.h0 - INTERVAL 23 HOUR) AS n24,
+    sum(a.ok) FILTER (WHERE a.inicio >= w.h23) AS ok24, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.h23) AS n24,
     sum(a.ok) AS ok7, sum(a.total - a.mantenimiento) AS n7
   FROM core.disp_agregados a, w
-  WHERE a.nivel = 'hora' AND a.inicio >= w.h0 - INTERVAL 167 HOUR AND a.inicio <= w.ahora GROUP BY 1
+  WHERE a.nivel = 'hora' AND a.inicio >= w.h167 AND a.inicio <= w.ahora GROUP BY 1
 ), d AS (
   SELECT a.servicio_id,
-    sum(a.ok) FILTER (WHERE a.inicio >= w.d0 - INTERVAL 29 DAY) AS ok30, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.d0 - INTERVAL 29 DAY) AS n30,
-    sum(a.ok) FILTER (WHERE a.inicio >= w.d0 - INTERVAL 89 DAY) AS ok90, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.d0 - INTERVAL 89 DAY) AS n90,
+    sum(a.ok) FILTER (WHERE a.inicio >= w.d29) AS ok30, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.d29) AS n30,
+    sum(a.ok) FILTER (WHERE a.inicio >= w.d89) AS ok90, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.d89) AS n90,
     sum(a.ok) AS ok365, sum(a.total - a.mantenimiento) AS n365
   FROM core.disp_agregados a, w
-  WHERE a.nivel = 'dia' AND a.inicio >= w.d0 - INTERVAL 364 DAY AND a.inicio <= w.ahora GROUP BY 1
+  WHERE a.nivel = 'dia' AND a.inicio >= w.d364 AND a.inicio <= w.ahora GROUP BY 1
 ), hist AS (
   SELECT l.servicio_id, l.bin, sum(l.n) AS n FROM core.disp_latencias l, w
-  WHERE l.nivel = 'hora' AND l.inicio >= w.h0 - INTERVAL 23 HOUR AND l.inicio <= w.ahora GROUP BY 1, 2
+  WHERE l.nivel = 'hora' AND l.inicio >= w.h23 AND l.inicio <= w.ahora GROUP BY 1, 2
 ), cum AS (
   SELECT servicio_id, bin, sum(n) OVER (PARTITION BY servicio_id ORDER BY bin) AS acum, sum(n) OVER (PARTITION BY servicio_id) AS tot FROM hist
 ), lat AS (
@@ -40,14 +46,14 @@ WITH w AS (
   SELECT v.servicio_id, v.ts,
     v.ok OR EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = v.servicio_id AND v.ts >= m.inicio AND v.ts < m.fin) AS corta,
     row_number() OVER (PARTITION BY v.servicio_id ORDER BY v.ts DESC) AS rn
-  FROM core.disp_verificaciones v, w WHERE v.ts >= w.ahora - INTERVAL 1 HOUR AND v.ts <= w.ahora
+  FROM core.disp_verificaciones v, w WHERE v.ts >= w.ahora_1h AND v.ts <= w.ahora
 ), est AS (
   SELECT servicio_id, max(ts) AS ultima, bool_or(corta) FILTER (WHERE rn <= $fallos::INTEGER) AS alguno_ok FROM ult GROUP BY 1
 )
 SELECT s.id, s.nombre, s.criticidad, s.publico,
   CASE
     WHEN EXISTS (SELECT 1 FROM core.mantenimientos m, w WHERE m.servicio_id = s.id AND w.ahora >= m.inicio AND w.ahora < m.fin) THEN 'mantenimiento'
-    WHEN est.ultima IS NULL OR est.ultima < (SELECT ahora FROM w) - to_seconds(greatest(3 * s.intervalo_s, 300)) THEN 'sin_datos'
+    WHEN est.ultima IS NULL OR epoch(est.ultima) < (SELECT epoch(ahora) FROM w) - greatest(3 * s.intervalo_s, 300) THEN 'sin_datos'
     WHEN est.alguno_ok THEN 'arriba'
     ELSE 'abajo'
   END AS estado,

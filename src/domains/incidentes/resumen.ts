@@ -3,7 +3,7 @@ import { cifra, porVentanas } from '../tarjetas.js';
 import type { ResumenCard } from '../types.js';
 import { resumen } from './queries.js';
 
-const COMO = 'SLA cumplido = tickets resueltos en el periodo a más tardar en su fecha límite (o en el tiempo configurado para su prioridad) / resueltos en el periodo. Abiertos = abiertos a la fecha de corte y sin resolver.';
+const COMO = 'SLA cumplido = tickets resueltos en el periodo a más tardar en su fecha límite (o en el tiempo configurado para su prioridad) / resueltos en el periodo con SLA (un ticket sin fecha límite ni prioridad no tiene SLA y se cuenta aparte). Abiertos = abiertos a la fecha de corte y sin resolver.';
 
 /** The help desk's card: SLA met in the period, with the backlog, solved tickets and MTTR beside it. */
 export const tarjetaIncidentes: ResumenCard = {

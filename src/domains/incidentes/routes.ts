@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../api/context.js';
 import { conRango, entero, fecha, opcion, opcional, texto } from '../../api/input/schemas.js';
+import { paginaDe, paginaShape, respuestaPagina } from '../../api/input/pagina.js';
 import { params, query } from '../../api/input/validate.js';
-import { backlogPorEdad, desglose, historial, listaTickets, opciones, resumen, semanal, type Filtros } from './queries.js';
-import { CONJUNTOS, DIMENSIONES, EDADES, type Edad } from './types.js';
+import { backlogPorEdad, desglose, historial, opciones, paginaTickets, resumen, semanal, type Filtros } from './queries.js';
+import { CONJUNTOS, DIMENSIONES, EDADES, TICKETS_ORDEN, type Edad } from './types.js';
 
 /** UTSI help desk figures (DESIGN.md §3 Incidents): /api/incidentes/… */
 export const incidentesRoutes = new Hono<Env>();
@@ -45,10 +46,14 @@ const ticketsQuery = conRango({
   conjunto: opcional(opcion(CONJUNTOS)),
   semana: opcional(fecha),
   edad: opcional(opcion(EDAD_CLAVES)),
+  ...paginaShape(TICKETS_ORDEN),
 });
+/** The tickets behind the figures: a page (limite, desde_fila, orden, dir) with the total in X-Total-Count. */
 incidentesRoutes.get('/tickets', query(ticketsQuery), async (c) => {
   const q = c.req.valid('query');
-  return c.json(await listaTickets(c.get('ctx').wh, { ...filtros(q), conjunto: q.conjunto ?? 'todos', semana: q.semana ?? null, edad: q.edad ?? null }));
+  const p = paginaDe(q);
+  const r = await paginaTickets(c.get('ctx').wh, { ...filtros(q), conjunto: q.conjunto ?? 'todos', semana: q.semana ?? null, edad: q.edad ?? null }, p);
+  return respuestaPagina(c, r, p);
 });
 
 incidentesRoutes.get('/tickets/:id/historial', params(z.object({ id: entero(0, Number.MAX_SAFE_INTEGER) })), async (c) =>

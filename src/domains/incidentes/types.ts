@@ -42,6 +42,8 @@ export interface Figuras {
   tiempo_asignacion_horas_mediana: number | null;
   tiempo_asignacion_horas_p90: number | null;
   sla_cumplido_pct: number | null;
+  /** Solved in the range with neither a deadline nor a priority: no SLA, left out of sla_cumplido_pct. */
+  sin_sla: number;
 }
 
 /** GET /api/incidentes/resumen */
@@ -72,6 +74,12 @@ export interface BacklogEdad {
 
 /** GET /api/incidentes/desglose: the figures of each value of a dimension. */
 export type FilaDesglose = { valor: string } & Figuras;
+
+/** Columns GET /api/incidentes/tickets sorts by (`orden`). */
+export const TICKETS_ORDEN = [
+  'id', 'titulo', 'tipo', 'estado', 'prioridad', 'categoria', 'servicio', 'area_solicitante', 'clave_odes', 'tecnico', 'fecha_apertura',
+  'fecha_asignacion', 'fecha_solucion', 'fecha_limite', 'horas_asignacion', 'horas_solucion', 'sla_cumplido',
+] as const;
 
 /** GET /api/incidentes/tickets */
 export interface TicketFila {

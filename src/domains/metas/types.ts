@@ -83,6 +83,12 @@ export interface AvanceArea {
 export const ESTADO_CICLO_NOMBRE: Record<EstadoCiclo, string> = { abierto: 'Abierto', en_revision: 'En revisión', cerrado: 'Cerrado' };
 export const ESTADO_JUSTIFICACION_NOMBRE: Record<EstadoJustificacion, string> = { borrador: 'Borrador', enviada: 'Enviada', aprobada: 'Aprobada', observada: 'Observada' };
 
+/** Columns GET /api/metas/actividades sorts by (`orden`). */
+export const ACTIVIDADES_ORDEN = [
+  'programa', 'programa_especifico', 'area', 'num_actividad', 'descripcion', 'unidad_medida', 'estatus', 'programado', 'realizado',
+  'avance_pct', 'semaforo', 'clasificacion', 'reportes_tardios', 'meses_sin_reporte', 'ultimo_reporte',
+] as const;
+
 export interface Actividad {
   ejercicio: number;
   programa: string;

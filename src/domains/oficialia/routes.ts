@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../api/context.js';
 import { conRango, opcion, opcional, texto } from '../../api/input/schemas.js';
+import { paginaDe, paginaShape, paginar, respuestaPagina } from '../../api/input/pagina.js';
 import { query } from '../../api/input/validate.js';
 import { readSetting } from '../../core/settings.js';
 import { listaPeticiones, resumenOficialia, type FiltroPeticiones } from './queries.js';
@@ -23,10 +24,16 @@ oficialiaRoutes.get('/resumen', query(filtroQuery), async (c) => c.json(await re
 
 oficialiaRoutes.get('/configuracion', async (c) => c.json(await readSetting(c.get('ctx').wh, plazoOficialia)));
 
-const listaQuery = conRango({ ...filtroShape, estado: opcional(texto(40)), pendientes: opcional(opcion(['0', '1'])) });
+/** Columns the petitions list sorts by (`orden`). */
+const PETICIONES_ORDEN = [
+  'folio', 'fecha_recepcion', 'organo', 'ambito', 'tipo_peticionario', 'acto_a_certificar', 'estado', 'fecha_evaluacion', 'fecha_entrega_acta',
+  'num_acta', 'horas_atencion', 'en_plazo', 'horas_pendiente',
+] as const;
+const listaQuery = conRango({ ...filtroShape, estado: opcional(texto(40)), pendientes: opcional(opcion(['0', '1'])), ...paginaShape(PETICIONES_ORDEN) });
 
 /** The petitions behind the figures (filters: desde, hasta, organo, ambito, tipo_peticionario, estado, pendientes=1). */
 oficialiaRoutes.get('/', query(listaQuery), async (c) => {
   const q = c.req.valid('query');
-  return c.json(await listaPeticiones(c.get('ctx').wh, { ...filtro(q), estado: q.estado || null, pendientes: q.pendientes === '1' }));
+  const p = paginaDe(q);
+  return respuestaPagina(c, paginar(await listaPeticiones(c.get('ctx').wh, { ...filtro(q), estado: q.estado || null, pendientes: q.pendientes === '1' }), p), p);
 });

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../api/context.js';
 import { conRango, opcional, texto } from '../../api/input/schemas.js';
+import { paginaDe, paginaShape, paginar, respuestaPagina } from '../../api/input/pagina.js';
 import { query } from '../../api/input/validate.js';
 import { readSetting } from '../../core/settings.js';
 import { listaAcuerdos, listaSesiones, resumenSesiones, type FiltroSesiones } from './queries.js';
@@ -25,4 +26,11 @@ sesionesRoutes.get('/configuracion', async (c) => c.json(await readSetting(c.get
 sesionesRoutes.get('/acuerdos', query(filtroQuery), async (c) => c.json(await listaAcuerdos(c.get('ctx').wh, filtro(c.req.valid('query')))));
 
 /** Sessions that started in the range with their notice and compliance (filters: desde, hasta, organo, tipo). */
-sesionesRoutes.get('/', query(filtroQuery), async (c) => c.json(await listaSesiones(c.get('ctx').wh, filtro(c.req.valid('query')))));
+/** Columns the sessions list sorts by (`orden`). */
+const SESIONES_ORDEN = ['organo', 'numero', 'anio', 'tipo', 'fecha_convocatoria', 'fecha_inicio', 'fecha_fin', 'quorum', 'puntos', 'horas_anticipacion', 'cumple'] as const;
+const listaQuery = conRango({ organo: opcional(texto(60)), tipo: opcional(texto(40)), ...paginaShape(SESIONES_ORDEN) });
+sesionesRoutes.get('/', query(listaQuery), async (c) => {
+  const q = c.req.valid('query');
+  const p = paginaDe(q);
+  return respuestaPagina(c, paginar(await listaSesiones(c.get('ctx').wh, filtro(q)), p), p);
+});

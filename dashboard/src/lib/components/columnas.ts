@@ -8,14 +8,15 @@ export interface Columna {
   key: string;
   label: string;
   align?: 'left' | 'right';
-  format?: (v: unknown) => string;
+  /** The cell's text from its value (and, when it depends on others, the row's). */
+  format?: (v: unknown, fila?: object) => string;
   exportar?: boolean;
 }
 
 const derecha = (key: string, label: string, format?: (v: unknown) => string): Columna => ({ key, label, align: 'right', ...(format ? { format } : {}) });
 
 export const col = {
-  texto: (key: string, label: string, format?: (v: unknown) => string): Columna => ({ key, label, ...(format ? { format } : {}) }),
+  texto: (key: string, label: string, format?: (v: unknown, fila?: object) => string): Columna => ({ key, label, ...(format ? { format } : {}) }),
   /** Right-aligned as it comes (ids, years, session numbers). */
   derecha: (key: string, label: string): Columna => derecha(key, label),
   numero: (key: string, label: string, digitos = 1): Columna => derecha(key, label, (v) => num(v as number | null, digitos)),

@@ -19,5 +19,5 @@ export const COMO = {
   edad: 'Tickets pendientes al cierre del periodo (o ahora, si el periodo llega a hoy), por horas transcurridas desde su apertura. Clic en una barra: esos tickets.',
   mttr: 'MTTR: horas de la apertura a la solución de los tickets resueltos en el periodo; mediana y percentil 90 (interpolados). Clic: filtra esa prioridad.',
   desglose: 'Las mismas cifras por la dimensión elegida (las 15 con más tickets abiertos). «(sin dato)» agrupa los tickets sin ese dato. Clic: filtra la página por ese valor.',
-  sla: 'Resueltos en el periodo a más tardar en su fecha límite (fecha_limite_solucion; sin ella, la apertura más las horas configuradas para su prioridad) entre todos los resueltos en el periodo.',
+  sla: 'Resueltos en el periodo a más tardar en su fecha límite (fecha_limite_solucion; sin ella, la apertura más las horas configuradas para su prioridad) entre los resueltos en el periodo que tienen SLA. Un ticket sin fecha límite ni prioridad no tiene SLA: queda fuera del porcentaje y se cuenta aparte («sin SLA»).',
 };

@@ -2,10 +2,12 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import type { Env } from '../../../api/context.js';
 import { area, ejercicio, instante, opcional, texto, trimestre } from '../../../api/input/schemas.js';
+import { paginaDe, paginaShape, paginar, respuestaPagina } from '../../../api/input/pagina.js';
 import { query } from '../../../api/input/validate.js';
 import { ejerciciosMetas, listaActividades, periodoPorOmision, resumenMetas, type FiltroMetas } from '../queries/metas.js';
 import { areaScope } from '../../../auth/scope.js';
 import { actividadesXlsx } from '../xlsx.js';
+import { ACTIVIDADES_ORDEN, CLASIFICACION_NOMBRE, MESES, SEMAFORO_NOMBRE } from '../types.js';
 
 /** UTP: POA goal progress (DESIGN.md §3 Avance, Semáforo, Classification; §6 /api/metas/*). */
 export const metasRoutes = new Hono<Env>();
@@ -18,7 +20,7 @@ const metasQuery = z.object({
   corte: opcional(instante),
 });
 /** The activities list also narrows by programa and programa específico. */
-const actividadesQuery = metasQuery.extend({ programa: opcional(texto(40)), programa_especifico: opcional(texto(40)) });
+const actividadesQuery = metasQuery.extend({ programa: opcional(texto(40)), programa_especifico: opcional(texto(40)), ...paginaShape(ACTIVIDADES_ORDEN) });
 
 function filtro(c: Context<Env>, q: z.infer<typeof metasQuery>): FiltroMetas {
   return { ...periodoPorOmision(q), area: areaScope(c.get('user')!, q.area), corte: q.corte ?? null };
@@ -35,7 +37,9 @@ metasRoutes.get('/actividades', query(actividadesQuery), async (c) => {
   let rows = await listaActividades(c.get('ctx').wh, filtro(c, q));
   if (q.programa) rows = rows.filter((r) => r.programa === q.programa);
   if (q.programa_especifico) rows = rows.filter((r) => r.programa_especifico === q.programa_especifico);
-  return c.json(rows);
+  // A page (limite, desde_fila, orden, dir) with the total in X-Total-Count; without limite, every row.
+  const p = paginaDe(q);
+  return respuestaPagina(c, paginar(rows, p), p);
 });
 
 /** The same activities as an Excel workbook. */
