@@ -3,7 +3,7 @@ import { todayMx } from '../../core/time.js';
 import { ruleType, type Observation, type RuleType } from '../reglas.js';
 import type { ResumenCard } from '../types.js';
 import { resumenGeneral, semaforo } from './queries.js';
-import { PERIODOS, PERIODO_NOMBRE, type Periodo, type SemaforoTarjeta } from './types.js';
+import { PERIODOS, PERIODO_NOMBRE, type Formato, type Periodo, type SemaforoTarjeta } from './types.js';
 
 /**
  * `semaforo_empeora` (issue 13): a Resumen card whose semáforo over the current period (default the last 30 days) is
@@ -12,6 +12,10 @@ import { PERIODOS, PERIODO_NOMBRE, type Periodo, type SemaforoTarjeta } from './
  */
 const RANGO: Partial<Record<SemaforoTarjeta, number>> = { verde: 0, amarillo: 1, rojo: 2 };
 const NOMBRE: Record<SemaforoTarjeta, string> = { verde: 'verde', amarillo: 'amarillo', rojo: 'rojo', sin_datos: 'sin datos' };
+const NUM = new Intl.NumberFormat('es-MX', { maximumFractionDigits: 1 });
+/** A card's figure as the Resumen writes it: 87.5 %, 1,234, 36 h. */
+const cifra = (v: number | null, f: Formato): string =>
+  v === null ? '—' : `${NUM.format(v)}${f === 'pct' ? ' %' : f === 'horas' ? ' h' : ''}`;
 
 const params = z.strictObject({ periodo: z.enum(Object.keys(PERIODOS) as [Periodo, ...Periodo[]]).default('mes') });
 
@@ -33,7 +37,7 @@ export function semaforoEmpeora(cards: readonly ResumenCard[]): RuleType {
         return [{
           sujeto: t.id,
           severidad: t.semaforo === 'rojo' ? 'critica' : 'advertencia',
-          mensaje: `La tarjeta «${t.titulo}» del Resumen pasó de ${NOMBRE[antes]} a ${NOMBRE[t.semaforo]} (${PERIODO_NOMBRE[prm.periodo]}: ${t.valor ?? '—'} ${t.unidad}; antes ${t.anterior ?? '—'}).`,
+          mensaje: `La tarjeta «${t.titulo}» del Resumen pasó de ${NOMBRE[antes]} a ${NOMBRE[t.semaforo]} (${PERIODO_NOMBRE[prm.periodo]}: ${cifra(t.valor, t.formato)}; antes ${cifra(t.anterior, t.formato)}).`,
           resuelta: `La tarjeta «${t.titulo}» del Resumen ya no está peor que en el periodo anterior.`,
           enlace: t.enlace || '/',
         }];
