@@ -73,3 +73,9 @@ export interface RuleType<P extends Record<string, unknown> = Record<string, unk
 
 /** A rule type held with its parameters erased: sound because the engine passes it only what its schema parsed. */
 export const ruleType = <P extends Record<string, unknown>>(r: RuleType<P>): RuleType => r as unknown as RuleType;
+
+/**
+ * For rule types over figures that change only with loads (and the clock, in hours or days): evaluated every
+ * 5 minutes instead of on every pass of the alerts cycle.
+ */
+export const SOBRE_CARGAS = { cadaMs: 5 * 60_000 } as const;

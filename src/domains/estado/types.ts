@@ -6,10 +6,7 @@ export const ESTADOS_INCIDENTE = ['investigando', 'identificado', 'monitoreando'
 export type EstadoIncidente = (typeof ESTADOS_INCIDENTE)[number];
 
 export const ESTADO_INCIDENTE_NOMBRE: Record<EstadoIncidente, string> = {
-  investigando: 'Investigando',
-  identificado: 'Causa identificada',
-  monitoreando: 'En monitoreo',
-  resuelto: 'Resuelto',
+  investigando: 'Investigando', identificado: 'Causa identificada', monitoreando: 'En monitoreo', resuelto: 'Resuelto',
 };
 
 export const IMPACTOS = ['menor', 'mayor', 'critico'] as const;

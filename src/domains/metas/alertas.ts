@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addDays, todayMx } from '../../core/time.js';
-import { ruleType, type Observation, type RuleType } from '../reglas.js';
+import { ruleType, SOBRE_CARGAS, type Observation, type RuleType } from '../reglas.js';
 import { avancePorArea, enviosDe, listaCiclos, resultadosCiclo } from './ciclo.js';
 
 /**
@@ -11,12 +11,8 @@ import { avancePorArea, enviosDe, listaCiclos, resultadosCiclo } from './ciclo.j
 const params = z.strictObject({ dias: z.number().int().min(0).max(90).default(5) });
 
 export const capturaPendiente = ruleType<z.infer<typeof params>>({
-  tipo: 'captura_pendiente',
-  titulo: 'Área sin capturar su evaluación',
+  tipo: 'captura_pendiente', titulo: 'Área sin capturar su evaluación', parametros: params, ...SOBRE_CARGAS,
   descripcion: 'En un ciclo de evaluación abierto cuya fecha límite está a «dias» días o menos (5 por omisión), un área no ha enviado sus justificaciones.',
-  parametros: params,
-  // Figures that change only with loads (and the clock, in hours or days): evaluated every 5 minutes.
-  cadaMs: 5 * 60_000,
   async evaluar(wh, prm, ctx) {
     const hoy = todayMx(ctx.ahora);
     const ciclos = (await listaCiclos(wh)).filter((c) => c.estado === 'abierto' && c.fecha_limite <= addDays(hoy, prm.dias));

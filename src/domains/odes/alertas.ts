@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayMx } from '../../core/time.js';
-import { ruleType, type Observation, type RuleType } from '../reglas.js';
+import { ruleType, SOBRE_CARGAS, type Observation, type RuleType } from '../reglas.js';
 import { computeIndice } from './indice.js';
 import { resolveProceso } from './queries.js';
 import { getOdesConfig } from './settings.js';
@@ -24,12 +24,8 @@ async function indices(wh: Parameters<RuleType['evaluar']>[0], ahora: number) {
 const umbral = z.strictObject({ umbral: z.number().min(0).max(100).optional() });
 
 export const odesBajoDesempeno = ruleType<z.infer<typeof umbral>>({
-  tipo: 'odes_bajo_desempeno',
-  titulo: 'Consejo con bajo desempeño',
+  tipo: 'odes_bajo_desempeno', titulo: 'Consejo con bajo desempeño', parametros: umbral, ...SOBRE_CARGAS,
   descripcion: 'El índice de cumplimiento de un consejo (ODES) del proceso más reciente está debajo del umbral de «bajo desempeño» (Parámetros → ODES, 70 por omisión; parámetro «umbral» para otro).',
-  parametros: umbral,
-  // Figures that change only with loads (and the clock, in hours or days): evaluated every 5 minutes.
-  cadaMs: 5 * 60_000,
   async evaluar(wh, prm, ctx) {
     const d = await indices(wh, ctx.ahora);
     if (!d) return [];
@@ -45,12 +41,8 @@ export const odesBajoDesempeno = ruleType<z.infer<typeof umbral>>({
 });
 
 export const odesComponenteCero = ruleType<Record<string, never>>({
-  tipo: 'odes_componente_cero',
-  titulo: 'Componente de un consejo en 0',
+  tipo: 'odes_componente_cero', titulo: 'Componente de un consejo en 0', parametros: z.strictObject({}), ...SOBRE_CARGAS,
   descripcion: 'Un componente del índice de cumplimiento de un consejo (instalación, integración, sesiones, actas, estrados, entregables, supervisión) vale 0 en el proceso más reciente.',
-  parametros: z.strictObject({}),
-  // Figures that change only with loads (and the clock, in hours or days): evaluated every 5 minutes.
-  cadaMs: 5 * 60_000,
   async evaluar(wh, _p, ctx) {
     const d = await indices(wh, ctx.ahora);
     if (!d) return [];

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { readSetting } from '../../core/settings.js';
 import { addDays, todayMx } from '../../core/time.js';
 import type { Warehouse } from '../../db/warehouse.js';
-import { ruleType, type Observation, type RuleType } from '../reglas.js';
+import { ruleType, SOBRE_CARGAS, type Observation, type RuleType } from '../reglas.js';
 import { listaPeticiones } from './queries.js';
 import { plazoOficialia } from './settings.js';
 import type { Peticion } from './types.js';
@@ -28,12 +28,8 @@ const quien = (p: Peticion): string => `La petición ${p.folio} (${p.organo === 
 const porVencerParams = z.strictObject({ horas: z.number().positive().max(24 * 365).default(60) });
 
 export const peticionPorVencer = ruleType<z.infer<typeof porVencerParams>>({
-  tipo: 'peticion_por_vencer',
-  titulo: 'Petición por vencer',
+  tipo: 'peticion_por_vencer', titulo: 'Petición por vencer', parametros: porVencerParams, ...SOBRE_CARGAS,
   descripcion: 'Una petición de Oficialía Electoral lleva «horas» (60 por omisión) sin atenderse y todavía no pasa el plazo (Parámetros → Oficialía, 72 h).',
-  parametros: porVencerParams,
-  // Figures that change only with loads (and the clock, in hours or days): evaluated every 5 minutes.
-  cadaMs: 5 * 60_000,
   async evaluar(wh, prm, ctx) {
     const { peticiones, plazo } = await pendientes(wh, ctx.ahora);
     return peticiones.filter((p) => {
@@ -50,12 +46,8 @@ export const peticionPorVencer = ruleType<z.infer<typeof porVencerParams>>({
 });
 
 export const peticionVencida = ruleType<Record<string, never>>({
-  tipo: 'peticion_vencida',
-  titulo: 'Petición fuera de plazo',
+  tipo: 'peticion_vencida', titulo: 'Petición fuera de plazo', parametros: z.strictObject({}), ...SOBRE_CARGAS,
   descripcion: 'Una petición de Oficialía Electoral pasó el plazo de atención (Parámetros → Oficialía, 72 h por omisión) sin atenderse.',
-  parametros: z.strictObject({}),
-  // Figures that change only with loads (and the clock, in hours or days): evaluated every 5 minutes.
-  cadaMs: 5 * 60_000,
   async evaluar(wh, _p, ctx) {
     const { peticiones, plazo } = await pendientes(wh, ctx.ahora);
     return peticiones.filter((p) => horasDesde(p, ctx.ahora) > plazo).map((p): Observation => ({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { todayMx } from '../../core/time.js';
-import { ruleType, type Observation, type RuleType } from '../reglas.js';
+import { ruleType, SOBRE_CARGAS, type Observation, type RuleType } from '../reglas.js';
 import type { ResumenCard } from '../types.js';
 import { resumenGeneral, semaforo } from './queries.js';
 import { PERIODOS, PERIODO_NOMBRE, type Formato, type Periodo, type SemaforoTarjeta } from './types.js';
@@ -21,12 +21,8 @@ const params = z.strictObject({ periodo: z.enum(Object.keys(PERIODOS) as [Period
 
 export function semaforoEmpeora(cards: readonly ResumenCard[]): RuleType {
   return ruleType<z.infer<typeof params>>({
-    tipo: 'semaforo_empeora',
-    titulo: 'Semáforo del Resumen empeora',
+    tipo: 'semaforo_empeora', titulo: 'Semáforo del Resumen empeora', parametros: params, ...SOBRE_CARGAS,
     descripcion: 'Una tarjeta del Resumen pasó a un color peor que en el periodo anterior (verde → amarillo → rojo), contra su meta configurada.',
-    parametros: params,
-    // The cards read every domain's figures, which change only with loads: evaluated every 5 minutes.
-    cadaMs: 5 * 60_000,
     async evaluar(wh, prm, ctx) {
       const r = await resumenGeneral(wh, cards, [], prm.periodo, todayMx(ctx.ahora));
       return r.tarjetas.flatMap((t): Observation[] => {

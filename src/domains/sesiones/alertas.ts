@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { addDays, todayMx } from '../../core/time.js';
-import { ruleType, type Observation, type RuleType } from '../reglas.js';
+import { ruleType, SOBRE_CARGAS, type Observation, type RuleType } from '../reglas.js';
 import { listaAcuerdos, listaSesiones } from './queries.js';
 import { TIPO_SESION_NOMBRE, type TipoSesion } from './types.js';
 
@@ -10,12 +10,8 @@ const tipoNombre = (t: string): string => TIPO_SESION_NOMBRE[t as TipoSesion]?.t
 const ventana = z.strictObject({ dias: z.number().int().min(1).max(365).default(7) });
 
 export const sesionSinAnticipacion = ruleType<z.infer<typeof ventana>>({
-  tipo: 'sesion_sin_anticipacion',
-  titulo: 'Sesión convocada sin la anticipación mínima',
+  tipo: 'sesion_sin_anticipacion', titulo: 'Sesión convocada sin la anticipación mínima', parametros: ventana, ...SOBRE_CARGAS,
   descripcion: 'Una sesión que inicia desde hace «dias» (7 por omisión) o después se convocó con menos horas que el mínimo de su tipo (Parámetros → Sesiones).',
-  parametros: ventana,
-  // Figures that change only with loads (and the clock, in hours or days): evaluated every 5 minutes.
-  cadaMs: 5 * 60_000,
   async evaluar(wh, prm, ctx) {
     const hoy = todayMx(ctx.ahora);
     const sesiones = await listaSesiones(wh, { desde: addDays(hoy, -prm.dias), hasta: addDays(hoy, 60) });
@@ -32,12 +28,8 @@ export const sesionSinAnticipacion = ruleType<z.infer<typeof ventana>>({
 const plazo = z.strictObject({ dias: z.number().int().min(1).max(365).default(3) });
 
 export const acuerdoSinPublicar = ruleType<z.infer<typeof plazo>>({
-  tipo: 'acuerdo_sin_publicar',
-  titulo: 'Acuerdo sin publicar',
+  tipo: 'acuerdo_sin_publicar', titulo: 'Acuerdo sin publicar', parametros: plazo, ...SOBRE_CARGAS,
   descripcion: 'Un acuerdo aprobado hace más de «dias» días naturales (3 por omisión) no se ha publicado.',
-  parametros: plazo,
-  // Figures that change only with loads (and the clock, in hours or days): evaluated every 5 minutes.
-  cadaMs: 5 * 60_000,
   async evaluar(wh, prm, ctx) {
     const hoy = todayMx(ctx.ahora);
     const acuerdos = await listaAcuerdos(wh, { desde: addDays(hoy, -365), hasta: hoy });
