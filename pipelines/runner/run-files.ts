@@ -11,6 +11,7 @@ import { moveAside } from './inbox/move.js';
 import { safeTempDir } from './inbox/safe-path.js';
 import { readInboxFile, scanInbox, type InboxEntry } from './inbox/scan.js';
 import { dropStaged, mergeStaged, stageInput, type Staged } from './load.js';
+import { withLoadMemory } from './load-memory.js';
 import { withRetry } from './retry.js';
 import { RejectedFileError, type LoadCounts, type Pipeline, type RunContext } from './types.js';
 
@@ -223,7 +224,7 @@ export async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avis
       const plan = await planFile(entry, i, p, limits, tmpDir, loaded, seen, avisos);
       if (plan) plans.push(plan);
     }
-    const totals = await wh.withConnection((c) => loadPlans(c, p, ctx, plans, avisos));
+    const totals = await wh.withConnection((c) => withLoadMemory(c, () => loadPlans(c, p, ctx, plans, avisos)));
     dispose(ctx, p, plans, avisos);
     return totals;
   } finally {

@@ -8,6 +8,8 @@ import os from 'node:os';
  */
 export interface DbLimits {
   memoryMb: number;
+  /** memory_limit while a pipeline loads files (see pipelines/runner/load-memory.ts). */
+  loadMemoryMb: number;
   threads: number;
   readers: number;
 }
@@ -26,5 +28,9 @@ export function dbLimits(env: NodeJS.ProcessEnv = process.env): DbLimits {
   const threads = positive(env.ATALAYA_DB_THREADS) ?? Math.max(2, Math.min(cores, 4));
   // More readers than cores only adds memory (each running query holds its buffers) and contention.
   const readers = positive(env.ATALAYA_DB_LECTORES) ?? Math.max(2, Math.min(cores * 2, 8));
-  return { memoryMb, threads, readers };
+  // A load types a whole file into a temporary table before its transaction: under the reads' limit a 1M-row
+  // ticket export spills that table to disk and takes 4–5× longer. An eighth of the RAM, up to 1 GB, for the load
+  // alone (ATALAYA_DB_MEMORIA_CARGA_MB); never less than the reads' limit.
+  const loadMemoryMb = Math.max(memoryMb, positive(env.ATALAYA_DB_MEMORIA_CARGA_MB) ?? Math.round(Math.min(1024, totalMb / 8)));
+  return { memoryMb, loadMemoryMb, threads, readers };
 }

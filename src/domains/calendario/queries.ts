@@ -112,6 +112,11 @@ export async function resumen(wh: Warehouse, f: FiltroCalendario): Promise<Resum
   return { proceso: p.proceso, hasta: p.hasta, area: f.area ?? null, actualizado: fr?.actualizado ?? null, ...CERO, ...total, por_area };
 }
 
+/** Only the process's counts by state as of `hasta` (the Resumen card's measure; the caller knows the process exists). */
+export async function conteo(wh: Warehouse, f: FiltroCalendario): Promise<ConteoEstados> {
+  return { ...CERO, ...(await wh.one<ConteoEstados>(TOTAL_SQL, params(f))) };
+}
+
 /** The activities as of `hasta`, in the calendar's order; only those in `estado` when given. */
 export async function actividades(wh: Warehouse, f: FiltroActividades): Promise<ActividadCalendario[]> {
   return wh.all<ActividadCalendario>(ACTIVIDADES_SQL, { ...params(f), estado: f.estado ?? '' });

@@ -2,12 +2,9 @@ import { enlace } from '../../core/figures.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { cifra, porVentanas, sinDatos } from '../tarjetas.js';
 import type { FigurasTarjeta, ResumenCard, Ventanas } from '../types.js';
-import { procesos, resumen } from './queries.js';
-import type { ConteoEstados } from './types.js';
+import { conteo, procesos } from './queries.js';
 
 const COMO = 'Cumplimiento del calendario integral del proceso electoral más reciente a la fecha de corte: actividades concluidas en plazo / (concluidas en plazo + concluidas fuera de plazo + fuera de plazo). Las canceladas no cuentan.';
-
-const CERO: ConteoEstados = { por_iniciar: 0, en_ejecucion: 0, fuera_de_plazo: 0, concluida: 0, concluida_fuera_de_plazo: 0, cumplimiento_pct: null, canceladas: 0 };
 
 /** The latest process's cumplimiento on each window's last day, with the counts by state of now beside it. */
 async function figurasCalendario(wh: Warehouse, v: Ventanas): Promise<FigurasTarjeta> {
@@ -15,7 +12,7 @@ async function figurasCalendario(wh: Warehouse, v: Ventanas): Promise<FigurasTar
   const [ultimo] = await procesos(wh);
   if (!ultimo) return sinDatos(base, 'Sin calendario integral cargado.');
   const proceso = ultimo.proceso;
-  const figuras = await porVentanas(wh, v, async (r) => (await resumen(wh, { proceso, hasta: r.hasta })) ?? CERO, {
+  const figuras = await porVentanas(wh, v, (r) => conteo(wh, { proceso, hasta: r.hasta }), {
     ...base, enlace: enlace('/calendario', { proceso, hasta: v.actual.hasta }), tabla: 'core.calendario_actividades', vacia: 'Sin calendario integral cargado.',
     valor: (x) => x.cumplimiento_pct,
     hay: (x) => x.cumplimiento_pct !== null,

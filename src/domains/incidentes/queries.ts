@@ -94,6 +94,11 @@ export async function resumen(wh: Warehouse, f: Filtros): Promise<ResumenInciden
   };
 }
 
+/** Only the period's totals (no breakdown, reopenings or freshness) under the SLA hours given: the Resumen card's measure. */
+export async function totales(wh: Warehouse, f: Filtros, sla: Record<string, number>): Promise<Figuras> {
+  return (await wh.one<Figuras>(RESUMEN_TOTAL_SQL, params(f, sla)))!;
+}
+
 export async function desglose(wh: Warehouse, f: Filtros, dim: Dimension): Promise<FilaDesglose[]> {
   if (!(DIMENSIONES as readonly string[]).includes(dim)) throw new Error(`dimensión desconocida: ${dim}`);
   return wh.all(DESGLOSE_SQL(dim), await paramsOf(wh, f));

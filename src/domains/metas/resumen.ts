@@ -51,7 +51,14 @@ async function figurasMetas(wh: Warehouse, v: Ventanas): Promise<FigurasTarjeta>
   const base = { etiqueta: 'Actividades en verde', formato: 'pct' as const, como: COMO_METAS, enlace: enlace('/metas', { ejercicio, trimestre: Math.ceil(Number(hasta.slice(5, 7)) / 3) }) };
   const none = sinDatos(base, 'Sin actividades del POA cargadas.');
   if (!(await hasRows(wh, 'core.poa_actividades')) || !(await tableExists(wh, 'core.poa_avance'))) return none;
-  const [cur, prev, ...serie] = await Promise.all([hasta, v.anterior.hasta, ...v.buckets.map((b) => b.hasta)].map((iso) => semaforosAl(wh, iso)));
+  // The figure depends only on the cut-off's month: one query per distinct month, not per cut-off.
+  const porMes = new Map<string, Promise<Semaforos | null>>();
+  const al = (iso: string): Promise<Semaforos | null> => {
+    const k = iso.slice(0, 7);
+    if (!porMes.has(k)) porMes.set(k, semaforosAl(wh, iso));
+    return porMes.get(k)!;
+  };
+  const [cur, prev, ...serie] = await Promise.all([hasta, v.anterior.hasta, ...v.buckets.map((b) => b.hasta)].map(al));
   if (!cur || pctVerde(cur) === null) return none;
   return {
     ...base, estado: 'ok', valor: round1(pctVerde(cur)), anterior: round1(pctVerde(prev ?? null)),

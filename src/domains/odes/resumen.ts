@@ -5,7 +5,8 @@ import { cifra } from '../tarjetas.js';
 import type { FigurasTarjeta, ResumenCard, Ventanas } from '../types.js';
 import { getOdesConfig } from './settings.js';
 import { computeIndice } from './indice.js';
-import { cumplimiento, resolveProceso } from './queries.js';
+import { resolveProceso } from './queries.js';
+import type { IndiceRow } from './types.js';
 
 const COMO = 'Promedio del índice de cumplimiento (0–100) de los consejos del proceso más reciente a la fecha de corte, sobre los componentes con datos. Bajo desempeño = índice menor al umbral configurado.';
 
@@ -16,17 +17,22 @@ async function figuras(wh: Warehouse, v: Ventanas): Promise<FigurasTarjeta> {
   const p = (await hasRows(wh, 'core.odes_consejos')) ? await resolveProceso(wh, undefined) : null;
   if (!p) return { ...base, estado: 'sin_datos', enlace: enlace('/odes', { hasta }), como: COMO, nota: 'Sin consejos cargados.' };
   const cfg = await getOdesConfig(wh);
-  const rows = await cumplimiento(wh, p, hasta, cfg);
-  const porCorte = new Map<string, Array<number | null>>();
-  for (const r of await computeIndice(wh, p.proceso, [v.anterior.hasta, ...v.buckets.map((b) => b.hasta)], cfg)) {
+  // One pass over every cut-off the card shows: the last bucket ends on `hasta`, so its rows are the current figures
+  // (the same index `cumplimiento` gives; the card needs none of its decorations).
+  const porCorte = new Map<string, IndiceRow[]>();
+  for (const r of await computeIndice(wh, p.proceso, [v.anterior.hasta, ...v.buckets.map((b) => b.hasta), hasta], cfg)) {
     const k = String(r.hasta).slice(0, 10);
-    porCorte.set(k, [...(porCorte.get(k) ?? []), r.indice]);
+    const xs = porCorte.get(k);
+    if (xs) xs.push(r);
+    else porCorte.set(k, [r]);
   }
+  const indices = (k: string) => (porCorte.get(k) ?? []).map((r) => r.indice);
+  const rows = porCorte.get(hasta) ?? [];
   const valor = avg(rows.map((r) => r.indice));
   return {
-    ...base, estado: valor === null ? 'sin_datos' : 'ok', valor: round1(valor), anterior: round1(avg(porCorte.get(v.anterior.hasta) ?? [])),
-    secundarios: [cifra('Consejos bajo el umbral', rows.filter((r) => r.bajo_desempeno).length), cifra('Consejos', rows.length)],
-    serie: v.buckets.map((b) => ({ hasta: b.hasta, valor: round1(avg(porCorte.get(b.hasta) ?? [])) })),
+    ...base, estado: valor === null ? 'sin_datos' : 'ok', valor: round1(valor), anterior: round1(avg(indices(v.anterior.hasta))),
+    secundarios: [cifra('Consejos bajo el umbral', rows.filter((r) => r.indice !== null && r.indice < cfg.umbral_bajo_desempeno).length), cifra('Consejos', rows.length)],
+    serie: v.buckets.map((b) => ({ hasta: b.hasta, valor: round1(avg(indices(b.hasta))) })),
     enlace: enlace('/odes', { proceso: p.proceso, hasta }), como: `${COMO} Proceso: ${p.nombre}.`, nota: null,
   };
 }
