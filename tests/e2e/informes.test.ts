@@ -64,8 +64,9 @@ describe('incidentes de /estado, informe mensual y reportes programados en chrom
     await env.user('dea.area', 'area', 'DEA');
     const page = await env.page({ usuario: 'dea.area' });
     await page.goto(`${env.srv.url}/reportes`);
-    const opciones = await page.locator('select[name="reporte"] option').allTextContents();
-    expect(opciones.filter((o) => o !== 'Elija…')).toEqual(['Metas del POA — actividades (XLSX)', 'Evaluación trimestral — reporte del ciclo (PDF o XLSX)']);
+    // The options arrive with the page's data: wait for them rather than reading an empty list.
+    const opciones = async (): Promise<string[]> => (await page.locator('select[name="reporte"] option').allTextContents()).filter((o) => o !== 'Elija…');
+    await expect.poll(opciones, { timeout: 15_000 }).toEqual(['Metas del POA — actividades (XLSX)', 'Evaluación trimestral — reporte del ciclo (PDF o XLSX)']);
     await page.locator('select[name="reporte"]').selectOption('metas');
     await page.locator('select[name="frecuencia"]').selectOption('mensual');
     await page.locator('input[name="destino"]').fill('dea@oplever.org.mx');
