@@ -1,6 +1,6 @@
 import { TZ } from '../../core/time.js';
 import type { OutgoingMail } from './transports/index.js';
-import { EVENTO_NOMBRE, SEVERIDAD_NOMBRE, TIPOS_REGLA, type EstadoAlerta, type EventoAlerta, type Severidad } from './types.js';
+import { EVENTO_NOMBRE, SEVERIDAD_NOMBRE, TIPOS_REGLA, type Alerta, type EventoAlerta } from './types.js';
 
 /**
  * The Spanish text of notices: e-mail (subject, plain text and simple HTML) and the webhook body. One message may
@@ -9,18 +9,7 @@ import { EVENTO_NOMBRE, SEVERIDAD_NOMBRE, TIPOS_REGLA, type EstadoAlerta, type E
  */
 
 /** The alert as a notice shows it (the `alerta` of a webhook, DESIGN.md §6, plus the absolute link). */
-export interface NoticeAlert {
-  id: number;
-  regla: number;
-  tipo: string;
-  sujeto: string;
-  severidad: Severidad;
-  estado: EstadoAlerta;
-  inicio: string;
-  fin: string | null;
-  mensaje: string;
-  enlace: string;
-}
+export type NoticeAlert = Omit<Alerta, 'area'>;
 
 export interface NoticeItem {
   evento: EventoAlerta;
