@@ -25,6 +25,8 @@ export interface Config {
   tokenDays: number;
   /** Besides the data folder, where the Parquet export may write (ATALAYA_EXPORT_DIR). */
   exportDir: string | null;
+  /** Resident memory the server keeps itself near by collecting garbage early (ATALAYA_MEMORIA_OBJETIVO_MB, default 256). */
+  memoryTargetMb: number;
 }
 
 /** A whole number from the environment within [lo, hi]; a bad value stops the start with a Spanish message. */
@@ -53,6 +55,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionMaxHours: intEnv(env, 'ATALAYA_SESION_MAX_HORAS', 12, 1, 24 * 30),
     tokenDays: intEnv(env, 'ATALAYA_TOKEN_DIAS', 90, 1, 3650),
     exportDir: env.ATALAYA_EXPORT_DIR ? path.resolve(env.ATALAYA_EXPORT_DIR) : null,
+    memoryTargetMb: intEnv(env, 'ATALAYA_MEMORIA_OBJETIVO_MB', 256, 64, 1024 * 1024),
   };
 }
 

@@ -24,6 +24,7 @@ import { navigation } from './nav.js';
 import { loadDemo, StartupCancelled } from './demo.js';
 import { gracefulStop } from './shutdown.js';
 import { Tasks } from './tasks.js';
+import { watchMemory } from '../core/memory.js';
 
 type NodeHandler = (req: http.IncomingMessage, res: http.ServerResponse, next?: () => void) => void;
 
@@ -63,6 +64,7 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
   // Files that existed before this start (an older install, a copied folder) lose any group or other access.
   makePrivate(config.dataDir);
   const stopAuthMaintenance = startAuthMaintenance(wh, config);
+  const stopMemoryWatch = watchMemory(config.memoryTargetMb);
 
   const scheduler = new Scheduler();
   const tasks = new Tasks();
@@ -139,6 +141,7 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
   const close = (): Promise<void> =>
     (closing ??= (async () => {
       stopAuthMaintenance();
+      stopMemoryWatch();
       await gracefulStop({ wh, scheduler, tasks, server });
       for (const s of services) await s.close?.();
       fs.rmSync(path.join(config.dataDir, 'servidor.json'), { force: true });

@@ -4,22 +4,27 @@ import { hashPassword, needsRehash, scryptRuns, verifyPassword } from '../../src
 import { passwordProblem } from '../../src/auth/password-policy.js';
 import { inProcessApi, type InProcessApi } from '../helpers/api.js';
 
-/** A hash as the previous version wrote them (N = 2^14). */
-function oldHash(password: string): string {
+/** A hash as an earlier version wrote them (N = 2^14 at first, then N = 2^17 with 128 MiB per hash). */
+function oldHash(password: string, N = 16384): string {
   const salt = crypto.randomBytes(16);
-  const key = crypto.scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 });
-  return ['scrypt', 16384, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = crypto.scryptSync(password, salt, 32, { N, r: 8, p: 1, maxmem: 160 * 1024 * 1024 });
+  return ['scrypt', N, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 describe('password hashes', () => {
-  it('scrypt at N=2^17, r=8, p=1; the right password verifies, another does not', async () => {
+  it('scrypt at N=2^15, r=8, p=3; the right password verifies, another does not', async () => {
     const h = await hashPassword('Clave-Larga-2026!');
-    expect(h).toMatch(/^scrypt\$131072\$8\$1\$[\w-]{22}\$[\w-]{43}$/);
+    expect(h).toMatch(/^scrypt\$32768\$8\$3\$[\w-]{22}\$[\w-]{43}$/);
     expect(await verifyPassword('Clave-Larga-2026!', h)).toBe(true);
     expect(await verifyPassword('Clave-Larga-2026?', h)).toBe(false);
     expect(needsRehash(h)).toBe(false);
     expect(needsRehash(oldHash('x'))).toBe(true);
     expect(await verifyPassword('x', oldHash('x'))).toBe(true);
+    // The earlier 128 MiB hashes still verify, and move to today's parameters.
+    const earlier = oldHash('y', 2 ** 17);
+    expect(await verifyPassword('y', earlier)).toBe(true);
+    expect(await verifyPassword('z', earlier)).toBe(false);
+    expect(needsRehash(earlier)).toBe(true);
   });
 
   it('a stored value that is not a hash never verifies, and still costs one scrypt', async () => {
@@ -64,7 +69,7 @@ describe('login (the real API in process)', () => {
     await t.wh.exec("INSERT INTO app.usuarios (usuario, hash, rol) VALUES ('antigua', $1, 'uts')", [oldHash('Clave-Antigua-2026')]);
     expect((await login('antigua', 'Clave-Antigua-2026')).status).toBe(200);
     const row = await t.wh.one<{ hash: string }>("SELECT hash FROM app.usuarios WHERE usuario = 'antigua'");
-    expect(row!.hash).toMatch(/^scrypt\$131072\$/);
+    expect(row!.hash).toMatch(/^scrypt\$32768\$8\$3\$/);
     expect((await login('antigua', 'Clave-Antigua-2026')).status).toBe(200);
   });
 

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { memoryReleases, watchMemory } from '../../src/core/memory.js';
+
+const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Objects worth `mb` of heap that live long enough to reach V8's old space, then become garbage. */
+async function garbage(mb: number): Promise<void> {
+  let held: number[][] | null = [];
+  for (let i = 0; i < mb * 64; i++) held.push(new Array(2048).fill(i));
+  await tick(50);
+  held = null;
+}
+
+describe('memory watch', () => {
+  it('collects once the process is over its target and the heap has grown; not while the heap stays put', async () => {
+    // A target of 1 MB: this process is always over it, so only the heap's growth decides.
+    const stop = watchMemory(1, 20);
+    try {
+      await tick(100);
+      const quiet = memoryReleases();
+      await tick(200);
+      expect(memoryReleases()).toBe(quiet);
+      await garbage(64);
+      for (let i = 0; i < 50 && memoryReleases() === quiet; i++) await tick(20);
+      expect(memoryReleases()).toBeGreaterThan(quiet);
+    } finally {
+      stop();
+    }
+  });
+
+  it('never collects under its target', async () => {
+    const stop = watchMemory(1024 * 1024, 20);
+    try {
+      const before = memoryReleases();
+      await garbage(64);
+      await tick(200);
+      expect(memoryReleases()).toBe(before);
+    } finally {
+      stop();
+    }
+  });
+});
