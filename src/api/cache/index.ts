@@ -84,6 +84,8 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
   const lru = new ByteLru<Entry>(opts.maxBytes);
   current = lru;
   const inflight = new Map<string, Promise<Entry | null>>();
+  /** The computation under way of each scope and route that reads the probes, with its other datasets' versions. */
+  const computing = new Map<string, { settled: string; done: Promise<Entry | null> }>();
   /** The newest entry of each scope and route, whatever its versions (entries themselves are counted in lru). */
   const newest = new ByteLru<Entry>(500);
   /** Scopes and routes whose answer was cacheable before. */
@@ -139,8 +141,8 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
       METRICS.cache.inc({ resultado: 'acierto_vencida' });
       return send(cached, accept, ifNoneMatch, true);
     }
-    const previous = pending ? newest.get(base) : undefined;
-    if (previous && previous.settled === settled && Date.now() - previous.at < PROBE_GRACE_MS) {
+    const previous = newest.get(base);
+    if (pending && previous && previous.settled === settled && Date.now() - previous.at < PROBE_GRACE_MS) {
       METRICS.cache.inc({ resultado: 'acierto_lote_anterior' });
       return send(previous, accept, ifNoneMatch, true);
     }
@@ -152,9 +154,22 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
       }
       return next();
     }
+    // A newer probe batch while the answer of an earlier one is still being computed (a slow machine, batches every
+    // few seconds): one computation at a time per route and scope, or they pile up and starve every other read.
+    const earlier = known.get(base) ? computing.get(base) : undefined;
+    if (earlier && earlier.settled === settled) {
+      const entry = previous && previous.settled === settled && Date.now() - previous.at < PROBE_GRACE_MS ? previous : await earlier.done;
+      if (entry) {
+        METRICS.cache.inc({ resultado: 'acierto_lote_anterior' });
+        return send(entry, accept, ifNoneMatch, true);
+      }
+    }
     METRICS.cache.inc({ resultado: 'fallo' });
     let settle!: (e: Entry | null) => void;
-    inflight.set(key, new Promise<Entry | null>((r) => (settle = r)));
+    const done = new Promise<Entry | null>((r) => (settle = r));
+    inflight.set(key, done);
+    const mine = { settled, done };
+    if (route.datasets.includes('sondeos')) computing.set(base, mine);
     let entry: Entry | null = null;
     try {
       await next();
@@ -174,6 +189,7 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
       }
     } finally {
       inflight.delete(key);
+      if (computing.get(base) === mine) computing.delete(base);
       settle(entry);
     }
   };
