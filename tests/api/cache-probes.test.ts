@@ -79,3 +79,41 @@ describe('answers that read the probes, on a slow machine', () => {
     expect((await slow).calculo).toBe(2);
   });
 });
+
+describe('a fresh server opened by many users at once', () => {
+  it('concurrent first asks of a figure compute it once; a path whose answer cannot be cached makes no one wait', async () => {
+    const versions = new DataVersions();
+    let figura = 0;
+    let archivo = 0;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((r) => (release = r));
+    const a = new Hono<Env>();
+    a.use('*', async (c, next) => {
+      c.set('ctx', { wh: { versions } } as never);
+      c.set('user', { usuario: 'ana', rol: 'direccion', area: null, activo: true, csrf: null, via: 'token' } as never);
+      await next();
+    });
+    a.use('*', responseCache({ maxBytes: 1024 * 1024, ttlMs: 60_000, routes: [{ prefix: '/api/x', datasets: ['datos'] }] }));
+    a.get('/api/x/figura', async (c) => {
+      figura++;
+      await gate;
+      return c.json({ n: figura });
+    });
+    a.get('/api/x/archivo', async (c) => {
+      archivo++;
+      await gate;
+      return c.body('a;b\n', 200, { 'content-type': 'text/csv' });
+    });
+    const get = (p: string): Promise<Response> => a.request(`http://localhost${p}`);
+    const figuras = Array.from({ length: 5 }, () => get('/api/x/figura'));
+    await tick();
+    expect(figura).toBe(1);
+    release();
+    expect(new Set(await Promise.all(figuras.map(async (r) => (await (await r).json() as { n: number }).n)))).toEqual(new Set([1]));
+    // A file: the first time, concurrent asks wait for it and then make their own; once known, none waits.
+    await Promise.all(Array.from({ length: 2 }, () => get('/api/x/archivo')));
+    const before = archivo;
+    await Promise.all(Array.from({ length: 3 }, () => get('/api/x/archivo')));
+    expect(archivo - before).toBe(3);
+  });
+});

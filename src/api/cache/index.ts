@@ -88,8 +88,8 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
   const computing = new Map<string, { settled: string; done: Promise<Entry | null> }>();
   /** The newest entry of each scope and route, whatever its versions (entries themselves are counted in lru). */
   const newest = new ByteLru<Entry>(500);
-  /** Scopes and routes whose answer was cacheable before. */
-  const known = new ByteLru<true>(20_000);
+  /** Scopes and paths (whatever the parameters) whose last answer could not be cached (a file, a refusal). */
+  const uncacheable = new ByteLru<true>(20_000);
 
   const send = async (entry: Entry, accept: string | undefined, ifNoneMatch: string | undefined, hit: boolean): Promise<Response> => {
     const headers: Record<string, string> = {
@@ -133,9 +133,12 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
       return send(cached, accept, ifNoneMatch, true);
     }
     // Concurrent misses of one key compute it once; the others wait for that answer.
-    // Only answers known to be cacheable (JSON) are computed once for concurrent askers: a download or a refusal
-    // must not make the others wait in line behind it.
-    const pending = known.get(base) ? inflight.get(key) : undefined;
+    // Concurrent askers wait for the one computation, unless this path's last answer for this scope could not be
+    // cached (a download, a refusal): those must not make the others wait in line behind them. Not the other way
+    // round (wait only once an answer is known cacheable): 50 users opening a fresh server at once would each
+    // compute every figure while the first computation of it runs.
+    const shape = `${user.rol}|${user.area ?? ''}|${c.req.path}`;
+    const pending = uncacheable.get(shape) ? undefined : inflight.get(key);
     // Past its time limit but with the same data: served while someone else computes it again.
     if (pending && cached) {
       METRICS.cache.inc({ resultado: 'acierto_vencida' });
@@ -156,7 +159,7 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
     }
     // A newer probe batch while the answer of an earlier one is still being computed (a slow machine, batches every
     // few seconds): one computation at a time per route and scope, or they pile up and starve every other read.
-    const earlier = known.get(base) ? computing.get(base) : undefined;
+    const earlier = uncacheable.get(shape) ? undefined : computing.get(base);
     if (earlier && earlier.settled === settled) {
       const entry = previous && previous.settled === settled && Date.now() - previous.at < PROBE_GRACE_MS ? previous : await earlier.done;
       if (entry) {
@@ -179,13 +182,15 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
         const body = Buffer.from(await res.arrayBuffer());
         const extra = [...res.headers].filter(([k]) => !OWN_HEADERS.has(k.toLowerCase()));
         entry = { settled, at: Date.now(), extra, body, type, etag: etagOf(body), expires: Date.now() + opts.ttlMs, encoded: {}, bytes: body.length + key.length };
-        known.set(base, true, 1);
+        uncacheable.delete(shape);
         if (route.datasets.includes('sondeos')) newest.set(base, entry, 1);
         // Room for the compressed copies too (a fraction of the body).
         lru.set(key, entry, entry.bytes + Math.ceil(body.length / 3));
         // Replace the answer without the handler's headers (a longer Cache-Control would skip revalidation).
         c.res = undefined as never;
         c.res = await send(entry, accept, ifNoneMatch, false);
+      } else {
+        uncacheable.set(shape, true, 1);
       }
     } finally {
       inflight.delete(key);
