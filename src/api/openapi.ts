@@ -22,6 +22,7 @@ const PLATFORM: OpenApiPaths = {
   '/api/usuarios/{usuario}': { patch: { summary: 'Modifica rol, area, activo o password', responses: { ...ok(), '404': { description: 'No existe' } } } },
   '/api/pipelines': { get: { summary: 'Procesos de carga con sus ejecuciones (más recientes primero)', parameters: [q('limite', 'Ejecuciones por proceso (20; hasta 500)')], responses: ok() } },
   '/api/pipelines/{nombre}/ejecutar': { post: { summary: 'Ejecuta un proceso ahora; responde 202 con el id de la ejecución', responses: { '202': { description: 'En curso' }, '409': { description: 'Ya está en ejecución' } } } },
+  '/api/pipelines/{nombre}/ejecuciones': { get: { summary: 'Bitácora de ejecuciones de un proceso, la más reciente primero; con limite, una página (total en X-Total-Count)', parameters: [...PAGINA], responses: { ...ok(), '404': { description: 'No existe el proceso' } } } },
   '/api/pipelines/{nombre}/ejecuciones/{id}': { get: { summary: 'Una ejecución, con su progreso si está en curso', responses: ok() } },
   '/api/pipelines/{nombre}/verificaciones': { get: { summary: 'Resultado de las verificaciones de calidad de la última ejecución', responses: ok() } },
   '/api/cuarentena': { get: { summary: 'Filas en cuarentena: archivo, fila, campo, motivo (formato=csv para descargar)', parameters: [q('pipeline', 'Nombre del proceso'), q('formato', 'csv'), ...PAGINA], responses: ok() } },

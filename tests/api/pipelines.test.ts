@@ -31,6 +31,38 @@ describe('runs and quarantine API', () => {
     expect((await t.admin.fetch('/api/pipelines/no-existe/ejecutar', { method: 'POST', headers: { 'x-csrf-token': t.csrf } })).status).toBe(404);
   });
 
+  it('GET /api/pipelines/<nombre>/ejecuciones: the run log a page at a time, sorted on the server, total in X-Total-Count', async () => {
+    // The two runs of tickets above, plus three more (nothing new to read: 0 rows each).
+    const before = await t.admin.json<Run[]>('/api/pipelines/tickets/ejecuciones');
+    expect(before).toHaveLength(2);
+    for (let i = 0; i < 3; i++) await runNow('tickets');
+    const ids = (await t.admin.json<Run[]>('/api/pipelines/tickets/ejecuciones')).map((r) => r.id);
+    expect(ids).toHaveLength(5);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const [r5, r4, r3, r2, r1] = ids as [number, number, number, number, number];
+    // Page 2 of 2 runs, newest first: the 3rd and 2nd runs.
+    const p2 = await t.admin.fetch('/api/pipelines/tickets/ejecuciones?limite=2&desde_fila=2');
+    expect(p2.headers.get('x-total-count')).toBe('5');
+    expect(((await p2.json()) as Run[]).map((r) => r.id)).toEqual([r3, r2]);
+    // Rows read, most first: only the first run read any (3); ties newest first.
+    const s = await t.admin.json<Run[]>('/api/pipelines/tickets/ejecuciones?orden=filas_leidas&dir=desc&limite=3');
+    expect(s.map((r) => r.id)).toEqual([r1, r5, r4]);
+    expect((await t.admin.json<Run[]>('/api/pipelines/tickets/ejecuciones?orden=id&dir=asc&limite=1&desde_fila=1')).map((r) => r.id)).toEqual([r2]);
+    // Another pipeline's runs are not counted; an unknown one is a 404; a bad parameter a Spanish 400 naming it.
+    const carto = await t.admin.fetch('/api/pipelines/cartografia/ejecuciones?limite=10');
+    expect(carto.headers.get('x-total-count')).toBe('0');
+    expect(await carto.json()).toEqual([]);
+    expect((await t.admin.fetch('/api/pipelines/no-existe/ejecuciones')).status).toBe(404);
+    for (const [q, parametro] of [['orden=error', 'orden'], ['limite=0', 'limite'], ['desde_fila=x', 'desde_fila']] as const) {
+      const bad = await t.admin.fetch(`/api/pipelines/tickets/ejecuciones?${q}`);
+      expect(bad.status, q).toBe(400);
+      expect(await bad.json()).toMatchObject({ parametro, error: expect.stringContaining(`«${parametro}»`) });
+    }
+    // GET /api/pipelines keeps its shape: the last runs of each pipeline, newest first.
+    const list = await t.admin.json<Array<{ nombre: string; ejecuciones: Run[] }>>('/api/pipelines?limite=3');
+    expect(list.find((p) => p.nombre === 'tickets')!.ejecuciones.map((r) => r.id)).toEqual([r5, r4, r3]);
+  });
+
   it('GET /api/cuarentena?pipeline= lists file, row (header = row 1), field and reason; formato=csv downloads them', async () => {
     const rows = await t.admin.json<Array<{ archivo: string; fila: number; campo: string; motivo: string }>>('/api/cuarentena?pipeline=tickets');
     expect(rows.map(({ archivo, fila, campo }) => ({ archivo, fila, campo }))).toEqual([

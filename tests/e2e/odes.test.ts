@@ -92,12 +92,38 @@ describe('ODES en el navegador', () => {
     await phone.context().close();
   });
 
-  it('the ranking lists every council from the weakest', async () => {
+  it('the ranking lists the councils from the weakest, 100 at a time, sorted on the server', async () => {
+    const base = '/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15';
+    const all = await env.admin.json<Array<{ clave_odes: string; posicion: number; bajo_desempeno: boolean }>>(base);
+    expect(all).toHaveLength(212);
+    await page.goto(`${env.srv.url}/odes/ranking?proceso=PELO_2024_2025&hasta=2026-03-15`);
+    // Each row as «posición clave».
+    const filas = (): Promise<string[]> => page.locator('table tbody tr').evaluateAll((trs) => trs.map((tr) => {
+      const td = tr.querySelectorAll('td');
+      return `${td[0]!.textContent!.trim()} ${td[1]!.textContent!.trim()}`;
+    }));
+    const esperadas = (rows: typeof all): string[] => rows.map((r) => `${r.posicion} ${r.clave_odes}`);
+    await expect.poll(filas, { timeout: 30_000 }).toEqual(esperadas(all.slice(0, 100)));
+    expect(await page.locator('.table-tools .count').textContent()).toBe('Filas 1–100 de 212');
+    // The count under the threshold is over all 212 councils, not over the page's.
+    await expect.poll(() => page.locator('[data-bajos]').getAttribute('data-bajos')).toBe(String(all.filter((r) => r.bajo_desempeno).length));
+    await page.getByRole('button', { name: 'Siguiente' }).click();
+    await expect.poll(filas).toEqual(esperadas(all.slice(100, 200)));
+    await page.getByRole('button', { name: 'Siguiente' }).click();
+    await expect.poll(filas).toEqual(esperadas(all.slice(200)));
+    expect(await page.locator('.table-tools .count').textContent()).toBe('Filas 201–212 de 212');
+    // «Consejo» sorts by key on the server from the first page, then the other way; a row keeps its place in the ranking.
+    await page.getByRole('button', { name: 'Consejo', exact: true }).click();
+    const porClave = await env.admin.json<typeof all>(`${base}&orden=clave_odes&limite=100`);
+    expect(porClave[0]!.clave_odes).toBe('M001');
+    await expect.poll(filas).toEqual(esperadas(porClave));
+    await page.getByRole('button', { name: /^Consejo/ }).click();
+    await expect.poll(filas).toEqual(esperadas(await env.admin.json<typeof all>(`${base}&orden=clave_odes&dir=desc&limite=100`)));
+
     await page.goto(`${env.srv.url}/odes/ranking?proceso=PELO_2024_2025&hasta=2026-03-15`);
     await page.locator('table tbody tr').first().waitFor();
-    expect(await page.locator('.table-tools .count').textContent()).toContain('212');
     const first = await page.locator('table tbody tr').first().locator('td').nth(1).textContent();
-    const weakest = (await env.admin.json<Array<{ clave_odes: string }>>('/api/odes/cumplimiento?proceso=PELO_2024_2025&hasta=2026-03-15'))[0]!;
+    const weakest = all[0]!;
     expect(first?.trim()).toBe(weakest.clave_odes);
     // With the keyboard alone: a row takes the focus and Enter opens its council.
     await page.locator('table tbody tr').first().focus();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserEnv, loginPage } from '../helpers/browser.js';
+import { runNow } from '../helpers/client.js';
 import { listBackups } from '../../src/backup/store.js';
 
 let page: Page;
@@ -16,17 +17,20 @@ describe('Procesos de carga (end to end, built server with the demo, Debian chro
     await expect.poll(() => page.getByRole('heading', { level: 1, name: 'Procesos de carga' }).count()).toBe(1);
 
     const tickets = page.locator('section[data-pipeline="tickets"]');
-    await tickets.locator('tr.run').first().waitFor({ timeout: 30_000 });
+    const runs = tickets.locator('tbody tr');
+    await runs.first().waitFor({ timeout: 30_000 });
     // The demo's start-up run of tickets succeeded and loaded rows.
-    const firstRun = tickets.locator('tr.run').first();
+    const firstRun = runs.first();
     await expect.poll(() => firstRun.locator('.estado').innerText()).toBe('✓ Éxito');
     const loaded = Number((await firstRun.locator('td').nth(5).innerText()).replace(/[^\d]/g, ''));
     expect(loaded).toBeGreaterThan(1000);
     expect(Number(await firstRun.locator('td').nth(6).innerText())).toBe(3);
     // Every other pipeline that the demo ran is listed with its run.
-    expect(await page.locator('section[data-pipeline="cartografia"] tr.run').count()).toBeGreaterThan(0);
+    await expect.poll(() => page.locator('section[data-pipeline="cartografia"] tbody tr').count()).toBeGreaterThan(0);
 
-    const before = await tickets.locator('tr.run').count();
+    // How many runs the log holds in all (it shows a page of them).
+    const total = (): Promise<number> => tickets.locator('.table-tools .count').getAttribute('data-total').then(Number);
+    const before = await total();
     const firstId = Number(await firstRun.locator('td').first().innerText());
     await tickets.getByRole('button', { name: 'Ejecutar ahora' }).click();
     const aviso = page.getByRole('status').filter({ hasText: /Se inició la ejecución \d+ de «tickets»/ });
@@ -34,9 +38,9 @@ describe('Procesos de carga (end to end, built server with the demo, Debian chro
     const msg = await aviso.innerText();
     const newId = Number(/ejecución (\d+)/.exec(msg)![1]);
     expect(newId).toBeGreaterThan(firstId);
-    await expect.poll(() => tickets.locator('tr.run').count(), { timeout: 30_000 }).toBe(before + 1);
-    await expect.poll(() => tickets.locator('tr.run').first().locator('td').first().innerText()).toBe(String(newId));
-    await expect.poll(() => tickets.locator('tr.run').first().locator('.estado').innerText(), { timeout: 30_000 }).toBe('✓ Éxito');
+    await expect.poll(total, { timeout: 30_000 }).toBe(before + 1);
+    await expect.poll(() => runs.first().locator('td').first().innerText()).toBe(String(newId));
+    await expect.poll(() => runs.first().locator('.estado').innerText(), { timeout: 30_000 }).toBe('✓ Éxito');
 
     // Quarantine: filter to tickets; the demo's three bad rows are listed with file, row and field.
     await page.getByLabel('Proceso').selectOption('tickets');
@@ -47,6 +51,28 @@ describe('Procesos de carga (end to end, built server with the demo, Debian chro
     expect(text).toContain('fecha_apertura');
     expect(text).toContain('estado');
     expect(text).toMatch(/31\/02\/2026 10:00/);
+    expect(env.errors).toEqual([]);
+  });
+
+  it('a run log longer than a page: 10 runs at a time, «Siguiente» shows the next ones, a header sorts on the server', async () => {
+    // Twelve more runs of sesiones (its demo files were read at start-up: each run reads nothing and ends at once).
+    for (let i = 0; i < 12; i++) await runNow(env.admin, 'sesiones');
+    const all = await env.admin.json<Array<{ id: number }>>('/api/pipelines/sesiones/ejecuciones');
+    expect(all.length).toBeGreaterThanOrEqual(13);
+    const ids = all.map((r) => r.id); // newest first
+    await page.goto(`${env.srv.url}/admin/procesos`);
+    const card = page.locator('section[data-pipeline="sesiones"]');
+    const rows = card.locator('tbody tr');
+    const firstIds = async (): Promise<string[]> => (await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('td')!.textContent!.trim())));
+    await expect.poll(firstIds, { timeout: 30_000 }).toEqual(ids.slice(0, 10).map(String));
+    expect(await card.locator('.table-tools .count').innerText()).toBe(`Filas 1–10 de ${ids.length}`);
+    await card.getByRole('button', { name: 'Siguiente' }).click();
+    await expect.poll(firstIds).toEqual(ids.slice(10, 20).map(String));
+    expect(await card.locator('.table-tools .count').innerText()).toBe(`Filas 11–${Math.min(20, ids.length)} de ${ids.length}`);
+    // «#» sorts by id on the server, oldest first, from the first page.
+    await card.getByRole('button', { name: '#' }).click();
+    await expect.poll(firstIds).toEqual([...ids].reverse().slice(0, 10).map(String));
+    expect(await card.locator('th[aria-sort="ascending"]').innerText()).toContain('#');
     expect(env.errors).toEqual([]);
   });
 

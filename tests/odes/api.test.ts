@@ -44,6 +44,33 @@ describe('GET /api/odes/cumplimiento', () => {
     expect((await t.admin.fetch('/api/odes/cumplimiento?proceso=NO_EXISTE')).status).toBe(404);
   });
 
+  it('pages on the server: limite, desde_fila, orden (also a component), X-Total-Count and X-Bajo-Desempeno', async () => {
+    const base = `/api/odes/cumplimiento?proceso=${PROCESO}&hasta=${HASTA}`;
+    const claves = (rows: Row[]): string[] => rows.map((r) => r.clave_odes);
+    // Weakest first: M003 17.86, M001 70.83, M002 91.67, M004 without data; page 2 of 2 rows = M002, M004.
+    const p2 = await t.admin.fetch(`${base}&limite=2&desde_fila=2`);
+    expect(p2.status).toBe(200);
+    expect(p2.headers.get('x-total-count')).toBe('4');
+    // Only M003 is under 70, counted over every council, not over the page's.
+    expect(p2.headers.get('x-bajo-desempeno')).toBe('1');
+    const rows2 = (await p2.json()) as Array<Row & { posicion: number }>;
+    expect(claves(rows2)).toEqual(['M002', 'M004']);
+    expect(rows2.map((r) => r.posicion)).toEqual([3, 4]);
+    // Without limite: every council, as before, each with its place.
+    const all = await t.admin.json<Array<Row & { posicion: number }>>(base);
+    expect(all.map((r) => [r.clave_odes, r.posicion])).toEqual([['M003', 1], ['M001', 2], ['M002', 3], ['M004', 4]]);
+    // By supervisión, highest first: M001 66.67, M003 50, then the two without it (M002, M004) last, in the ranking's order.
+    const sup = await t.admin.json<Array<Row & { posicion: number }>>(`${base}&orden=supervision&dir=desc&limite=3`);
+    expect(sup.map((r) => [r.clave_odes, r.posicion])).toEqual([['M001', 2], ['M003', 1], ['M002', 3]]);
+    expect(claves(await t.admin.json<Row[]>(`${base}&orden=clave_odes&dir=desc&limite=2&desde_fila=1`))).toEqual(['M003', 'M002']);
+    // Bad paging parameters: a Spanish 400 naming the parameter.
+    for (const [q, parametro] of [['orden=componentes', 'orden'], ['limite=0', 'limite'], ['desde_fila=-1', 'desde_fila'], ['dir=arriba', 'dir']] as const) {
+      const bad = await t.admin.fetch(`${base}&${q}`);
+      expect(bad.status, q).toBe(400);
+      expect(await bad.json()).toMatchObject({ parametro, error: expect.stringContaining(`«${parametro}»`) });
+    }
+  });
+
   it('a weight changed through PUT /api/odes/configuracion changes the index', async () => {
     const put = await t.admin.fetch('/api/odes/configuracion', { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ pesos: { estrados: 3 } }) });
     expect(put.status).toBe(200);

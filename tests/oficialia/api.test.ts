@@ -33,6 +33,21 @@ describe('GET /api/oficialia', () => {
     expect(pend.map((x) => x.folio)).toEqual(['P3']);
   });
 
+  it('pages on the server: limite, desde_fila, orden, dir; the total in X-Total-Count', async () => {
+    const base = '/api/oficialia?desde=2026-03-01&hasta=2026-03-31';
+    const folios = (rows: Array<{ folio: string }>): string[] => rows.map((x) => x.folio);
+    // Newest first: P3 (20/03), P2 (12/03), P1 (10/03); page 2 of 2 rows = P1.
+    const p2 = await t.admin.fetch(`${base}&limite=2&desde_fila=2`);
+    expect(p2.headers.get('x-total-count')).toBe('3');
+    expect(folios(await p2.json())).toEqual(['P1']);
+    // Hours to attention, longest first: P2 96, P1 24, then P3 (pending, no hours) last.
+    expect(folios(await t.admin.json(`${base}&orden=horas_atencion&dir=desc&limite=2`))).toEqual(['P2', 'P1']);
+    expect(folios(await t.admin.json(`${base}&orden=horas_atencion&dir=asc`))).toEqual(['P1', 'P2', 'P3']);
+    const bad = await t.admin.fetch(`${base}&orden=atendida`);
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ parametro: 'orden', error: expect.stringContaining('«orden»') });
+  });
+
   it('a bad date answers 400 in Spanish', async () => {
     const r = await t.admin.fetch('/api/oficialia/resumen?desde=01/03/2026');
     expect(r.status).toBe(400);

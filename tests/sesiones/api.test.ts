@@ -29,6 +29,26 @@ describe('GET /api/sesiones', () => {
     expect(acuerdos).toMatchObject([{ clave: 'OPLEV/CG020/2026', dias_publicacion: 2 }]);
   });
 
+  it('the sessions and the acuerdos page on the server: limite, desde_fila, orden, dir; the total in X-Total-Count', async () => {
+    const q = 'desde=2026-03-01&hasta=2026-03-31';
+    // Newest first: CG 6 (10/03), CG 5 (05/03); page 2 of 1 row = CG 5.
+    const p2 = await t.admin.fetch(`/api/sesiones?${q}&limite=1&desde_fila=1`);
+    expect(p2.headers.get('x-total-count')).toBe('2');
+    expect(((await p2.json()) as Array<{ numero: number }>).map((s) => s.numero)).toEqual([5]);
+    // By notice, longest first: S1 96 h, S2 12 h.
+    const s = await t.admin.json<Array<{ numero: number }>>(`/api/sesiones?${q}&orden=horas_anticipacion&dir=desc&limite=1`);
+    expect(s.map((x) => x.numero)).toEqual([5]);
+    const a = await t.admin.fetch(`/api/sesiones/acuerdos?${q}&limite=1&orden=dias_publicacion`);
+    expect(a.headers.get('x-total-count')).toBe('1');
+    expect(await a.json()).toMatchObject([{ clave: 'OPLEV/CG020/2026' }]);
+    expect(await t.admin.json(`/api/sesiones/acuerdos?${q}&limite=1&desde_fila=1`)).toEqual([]);
+    for (const path of ['/api/sesiones', '/api/sesiones/acuerdos']) {
+      const bad = await t.admin.fetch(`${path}?${q}&orden=rubro;drop`);
+      expect(bad.status, path).toBe(400);
+      expect(await bad.json()).toMatchObject({ parametro: 'orden' });
+    }
+  });
+
   it('uts reads it; utoe does not; without a session, 401', async () => {
     expect((await (await userClient(t.srv, t.admin, 'uts1', 'uts')).fetch('/api/sesiones/resumen')).status).toBe(200);
     expect((await (await userClient(t.srv, t.admin, 'utoe1', 'utoe')).fetch('/api/sesiones/resumen')).status).toBe(403);

@@ -39,13 +39,16 @@ function comparar(x: unknown, y: unknown): number {
   return String(x).localeCompare(String(y), 'es-MX', { numeric: true });
 }
 
-/** One page of rows computed in full (a stable sort keeps the route's own order among equals). */
-export function paginar<T extends object>(rows: readonly T[], p: Pagina): { filas: T[]; total: number } {
+/**
+ * One page of rows computed in full (a stable sort keeps the route's own order among equals). `valor` reads a sort
+ * column that is not a top-level field of the row (a nested figure); by default the row's own field.
+ */
+export function paginar<T extends object>(rows: readonly T[], p: Pagina, valor?: (row: T, columna: string) => unknown): { filas: T[]; total: number } {
   let sorted = rows as T[];
   if (p.orden) {
     const k = p.orden;
     const s = p.dir === 'desc' ? -1 : 1;
-    const v = (r: T): unknown => (r as Record<string, unknown>)[k];
+    const v = valor ? (r: T): unknown => valor(r, k) : (r: T): unknown => (r as Record<string, unknown>)[k];
     // Empty values go last in either direction.
     sorted = [...rows].sort((a, b) => {
       const x = v(a);

@@ -1,6 +1,8 @@
 import type { Warehouse } from '../../db/warehouse.js';
 import { activeRuns } from '../../../pipelines/runner/run.js';
 import type { Pipeline } from '../../../pipelines/runner/types.js';
+import { EJECUCIONES_ORDEN } from '../../core/ejecuciones.js';
+import type { Pagina } from '../input/pagina.js';
 
 export interface Ejecucion {
   id: number;
@@ -29,6 +31,25 @@ export async function runsOf(wh: Warehouse, pipeline: string | null, limit = 50)
     [pipeline],
   );
   return rows.map(withProgress);
+}
+
+/** Newest first unless the caller sorts by a column (ties: newest first). */
+const ordenEjecuciones = (p: Pagina): string =>
+  p.orden ? `"${p.orden}" ${p.dir === 'desc' ? 'DESC' : 'ASC'} NULLS LAST, id DESC` : 'id DESC';
+
+/**
+ * One page of a pipeline's runs (`p.orden` is one of EJECUCIONES_ORDEN, checked by the route and again here, since
+ * it is written into the SQL) and how many runs it has; without `p.limite`, every run.
+ */
+export async function paginaEjecuciones(wh: Warehouse, pipeline: string, p: Pagina): Promise<{ filas: Ejecucion[]; total: number }> {
+  if (p.orden && !(EJECUCIONES_ORDEN as readonly string[]).includes(p.orden)) throw new Error(`columna desconocida: ${p.orden}`);
+  const corte = p.limite === null ? 'OFFSET $2' : 'LIMIT $3 OFFSET $2';
+  const [filas, total] = await Promise.all([
+    wh.all<Ejecucion>(`SELECT ${RUN_COLUMNS} FROM ops.ejecuciones WHERE pipeline = $1 ORDER BY ${ordenEjecuciones(p)} ${corte}`,
+      p.limite === null ? [pipeline, p.desde_fila] : [pipeline, p.desde_fila, p.limite]),
+    wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM ops.ejecuciones WHERE pipeline = $1', [pipeline]),
+  ]);
+  return { filas: filas.map(withProgress), total: total?.n ?? 0 };
 }
 
 export async function runById(wh: Warehouse, id: number): Promise<Ejecucion | undefined> {

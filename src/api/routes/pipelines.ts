@@ -6,7 +6,9 @@ import type { Env } from '../context.js';
 import { requireAccess } from '../middleware/roles/index.js';
 import { entero, identificador, opcional } from '../input/schemas.js';
 import { params, query } from '../input/validate.js';
-import { freshness, runById, runsOf } from '../queries/runs.js';
+import { EJECUCIONES_ORDEN } from '../../core/ejecuciones.js';
+import { paginaDe, paginaShape, respuestaPagina } from '../input/pagina.js';
+import { freshness, paginaEjecuciones, runById, runsOf } from '../queries/runs.js';
 
 export const pipelinesRoutes = new Hono<Env>();
 pipelinesRoutes.use('*', requireAccess('procesos'));
@@ -40,6 +42,14 @@ pipelinesRoutes.get('/', query(z.object({ limite: opcional(entero(1, 500)) })), 
 });
 
 const nombre = z.object({ nombre: identificador });
+
+/** A pipeline's run log, newest first, a page at a time (limite, desde_fila, orden, dir; the total in X-Total-Count). */
+pipelinesRoutes.get('/:nombre/ejecuciones', params(nombre), query(z.object(paginaShape(EJECUCIONES_ORDEN))), async (c) => {
+  const { nombre: n } = c.req.valid('param');
+  if (!c.get('ctx').pipelines.some((x) => x.name === n)) throw new HttpError(404, `No existe el proceso «${n}».`, { parametro: 'nombre' });
+  const p = paginaDe(c.req.valid('query'));
+  return respuestaPagina(c, await paginaEjecuciones(c.get('ctx').wh, n, p), p);
+});
 
 pipelinesRoutes.get('/:nombre/ejecuciones/:id', params(nombre.extend({ id: entero(1, 2_147_483_647) })), async (c) => {
   const p = c.req.valid('param');

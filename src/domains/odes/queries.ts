@@ -47,7 +47,7 @@ function place(clave: string): { municipio_cvegeo: string | null; distrito: numb
   return { municipio_cvegeo: null, distrito: null };
 }
 
-function decorate(r: IndiceRow, before: IndiceRow | undefined, cfg: OdesConfig): CumplimientoRow {
+function decorate(r: IndiceRow, before: IndiceRow | undefined, cfg: OdesConfig): Omit<CumplimientoRow, 'posicion'> {
   const prev = before?.indice ?? null;
   const cambio = r.indice !== null && prev !== null ? Math.round((r.indice - prev) * 100) / 100 : null;
   return {
@@ -73,7 +73,16 @@ export async function cumplimiento(wh: Warehouse, p: ProcesoInfo, hasta: string,
   return rows
     .filter((r) => r.hasta === hasta && (!tipo || r.tipo === tipo))
     .map((r) => decorate(r, prev.get(r.clave_odes), cfg))
-    .sort((a, b) => (a.indice ?? Infinity) - (b.indice ?? Infinity) || a.clave_odes.localeCompare(b.clave_odes));
+    .sort((a, b) => (a.indice ?? Infinity) - (b.indice ?? Infinity) || a.clave_odes.localeCompare(b.clave_odes))
+    .map((r, i) => ({ ...r, posicion: i + 1 }));
+}
+
+/** The value a page of GET /api/odes/cumplimiento sorts by (`orden`, one of CUMPLIMIENTO_ORDEN). */
+export function valorOrdenCumplimiento(r: CumplimientoRow, columna: string): unknown {
+  if ((COMPONENTES as readonly string[]).includes(columna)) return r.componentes[columna as Componente];
+  if (columna === 'tendencia') return r.tendencia.direccion;
+  if (columna === 'cambio_4_semanas') return r.tendencia.cambio;
+  return (r as unknown as Record<string, unknown>)[columna];
 }
 
 /** GET /api/odes/tendencia: the index of each council per week over the process (and the mean of all). */
@@ -239,7 +248,7 @@ export async function consejoDetalle(wh: Warehouse, p: ProcesoInfo, clave: strin
   };
 }
 
-async function cumplimientoDe(wh: Warehouse, p: ProcesoInfo, clave: string, hasta: string, cfg: OdesConfig): Promise<CumplimientoRow[]> {
+async function cumplimientoDe(wh: Warehouse, p: ProcesoInfo, clave: string, hasta: string, cfg: OdesConfig): Promise<Array<Omit<CumplimientoRow, 'posicion'>>> {
   const antes = addDays(trendEnd(p, hasta), -28);
   const rows = await computeIndice(wh, p.proceso, [hasta, antes], cfg, clave);
   const prev = rows.find((r) => r.hasta === antes);

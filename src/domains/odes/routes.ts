@@ -6,8 +6,9 @@ import { HttpError } from '../../core/errors.js';
 import { configProblems, getOdesConfig, odesConfigSchema, proposedConfig, setOdesConfig } from './settings.js';
 import { hastaShape, opcion, opcional, proceso, texto } from '../../api/input/schemas.js';
 import { json, params, query } from '../../api/input/validate.js';
-import { consejoDetalle, cumplimiento, listProcesos, resolveProceso, tendencia } from './queries.js';
-import { COMPONENTES, COMPONENTE_NOMBRE } from './types.js';
+import { paginaDe, paginaShape, paginar, respuestaPagina } from '../../api/input/pagina.js';
+import { consejoDetalle, cumplimiento, listProcesos, resolveProceso, tendencia, valorOrdenCumplimiento } from './queries.js';
+import { COMPONENTES, COMPONENTE_NOMBRE, CUMPLIMIENTO_ORDEN } from './types.js';
 
 /** UTVODES: compliance of the district and municipal councils (DESIGN.md §3, §6). */
 export const odesRoutes = new Hono<Env>();
@@ -24,13 +25,20 @@ async function procesoDe(c: Context<Env>, pedido: string | undefined) {
 
 odesRoutes.get('/procesos', async (c) => c.json(await listProcesos(c.get('ctx').wh)));
 
-odesRoutes.get('/cumplimiento', query(z.object({ ...corteShape, tipo: opcional(opcion(['distrital', 'municipal'])) })), async (c) => {
+/**
+ * Every council weakest first, or a page of them (limite, desde_fila, orden, dir) with the total in X-Total-Count;
+ * X-Bajo-Desempeno counts the councils under the threshold among all those asked for (not only the page's).
+ */
+odesRoutes.get('/cumplimiento', query(z.object({ ...corteShape, tipo: opcional(opcion(['distrital', 'municipal'])), ...paginaShape(CUMPLIMIENTO_ORDEN) })), async (c) => {
   const q = c.req.valid('query');
+  const pg = paginaDe(q);
   const p = await procesoDe(c, q.proceso);
-  if (!p) return c.json([]);
+  if (!p) return respuestaPagina(c, { filas: [], total: 0 }, pg);
   const cfg = await getOdesConfig(c.get('ctx').wh);
+  const rows = await cumplimiento(c.get('ctx').wh, p, q.hasta, cfg, q.tipo);
   c.header('X-Proceso', p.proceso);
-  return c.json(await cumplimiento(c.get('ctx').wh, p, q.hasta, cfg, q.tipo));
+  c.header('X-Bajo-Desempeno', String(rows.filter((r) => r.bajo_desempeno).length));
+  return respuestaPagina(c, paginar(rows, pg, valorOrdenCumplimiento), pg);
 });
 
 odesRoutes.get('/tendencia', query(z.object({ ...corteShape, clave: opcional(texto(20)) })), async (c) => {

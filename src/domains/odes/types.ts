@@ -76,8 +76,18 @@ export interface IndiceRow {
   componentes: Componentes;
 }
 
+/**
+ * Columns GET /api/odes/cumplimiento sorts by (`orden`): the row's own fields, each component by its name, the trend
+ * by its direction (`tendencia`) and by its change in points (`cambio_4_semanas`).
+ */
+export const CUMPLIMIENTO_ORDEN = [
+  'posicion', 'clave_odes', 'cabecera', 'tipo', 'indice', 'componentes_con_datos', ...COMPONENTES, 'componente_mas_debil', 'tendencia', 'cambio_4_semanas',
+] as const;
+
 /** GET /api/odes/cumplimiento: one council, weakest first. */
 export interface CumplimientoRow extends Omit<IndiceRow, 'hasta'> {
+  /** Place from the weakest (1) among the councils asked for (of the type asked for), whatever the sort of the page. */
+  posicion: number;
   /** INEGI CVEGEO of a municipal council's municipality. */
   municipio_cvegeo: string | null;
   /** Local district number of a district council. */

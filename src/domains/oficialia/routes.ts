@@ -7,7 +7,7 @@ import { query } from '../../api/input/validate.js';
 import { readSetting } from '../../core/settings.js';
 import { listaPeticiones, resumenOficialia, type FiltroPeticiones } from './queries.js';
 import { plazoOficialia } from './settings.js';
-import { AMBITOS } from './types.js';
+import { AMBITOS, PETICIONES_ORDEN } from './types.js';
 
 /** UTOE: petitions to certify electoral facts (DESIGN.md §3 Petitions, §6). */
 export const oficialiaRoutes = new Hono<Env>();
@@ -24,11 +24,6 @@ oficialiaRoutes.get('/resumen', query(filtroQuery), async (c) => c.json(await re
 
 oficialiaRoutes.get('/configuracion', async (c) => c.json(await readSetting(c.get('ctx').wh, plazoOficialia)));
 
-/** Columns the petitions list sorts by (`orden`). */
-const PETICIONES_ORDEN = [
-  'folio', 'fecha_recepcion', 'organo', 'ambito', 'tipo_peticionario', 'acto_a_certificar', 'estado', 'fecha_evaluacion', 'fecha_entrega_acta',
-  'num_acta', 'horas_atencion', 'en_plazo', 'horas_pendiente',
-] as const;
 const listaQuery = conRango({ ...filtroShape, estado: opcional(texto(40)), pendientes: opcional(opcion(['0', '1'])), ...paginaShape(PETICIONES_ORDEN) });
 
 /** The petitions behind the figures (filters: desde, hasta, organo, ambito, tipo_peticionario, estado, pendientes=1). */

@@ -50,6 +50,12 @@ export interface ResumenOficialia extends ResumenPeticiones {
   actualizado: string | null;
 }
 
+/** Columns GET /api/oficialia sorts by (`orden`). */
+export const PETICIONES_ORDEN = [
+  'folio', 'fecha_recepcion', 'organo', 'ambito', 'tipo_peticionario', 'acto_a_certificar', 'estado', 'fecha_evaluacion', 'fecha_entrega_acta',
+  'num_acta', 'horas_atencion', 'en_plazo', 'horas_pendiente',
+] as const;
+
 /** GET /api/oficialia: one petition with its attention time and whether it was on time. */
 export interface Peticion {
   folio: string;

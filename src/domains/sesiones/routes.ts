@@ -7,6 +7,7 @@ import { query } from '../../api/input/validate.js';
 import { readSetting } from '../../core/settings.js';
 import { listaAcuerdos, listaSesiones, resumenSesiones, type FiltroSesiones } from './queries.js';
 import { anticipacionMinima } from './settings.js';
+import { ACUERDOS_ORDEN, SESIONES_ORDEN } from './types.js';
 
 /** UTS: sessions of the Consejo General, the JGE and the commissions, and their acuerdos (DESIGN.md §3, §6). */
 export const sesionesRoutes = new Hono<Env>();
@@ -22,12 +23,15 @@ sesionesRoutes.get('/resumen', query(filtroQuery), async (c) => c.json(await res
 
 sesionesRoutes.get('/configuracion', async (c) => c.json(await readSetting(c.get('ctx').wh, anticipacionMinima)));
 
-/** Acuerdos approved in the range (filters: desde, hasta, organo). */
-sesionesRoutes.get('/acuerdos', query(filtroQuery), async (c) => c.json(await listaAcuerdos(c.get('ctx').wh, filtro(c.req.valid('query')))));
+/** Acuerdos approved in the range (filters: desde, hasta, organo), a page at a time with limite (X-Total-Count). */
+const acuerdosQuery = conRango({ organo: opcional(texto(60)), tipo: opcional(texto(40)), ...paginaShape(ACUERDOS_ORDEN) });
+sesionesRoutes.get('/acuerdos', query(acuerdosQuery), async (c) => {
+  const q = c.req.valid('query');
+  const p = paginaDe(q);
+  return respuestaPagina(c, paginar(await listaAcuerdos(c.get('ctx').wh, filtro(q)), p), p);
+});
 
 /** Sessions that started in the range with their notice and compliance (filters: desde, hasta, organo, tipo). */
-/** Columns the sessions list sorts by (`orden`). */
-const SESIONES_ORDEN = ['organo', 'numero', 'anio', 'tipo', 'fecha_convocatoria', 'fecha_inicio', 'fecha_fin', 'quorum', 'puntos', 'horas_anticipacion', 'cumple'] as const;
 const listaQuery = conRango({ organo: opcional(texto(60)), tipo: opcional(texto(40)), ...paginaShape(SESIONES_ORDEN) });
 sesionesRoutes.get('/', query(listaQuery), async (c) => {
   const q = c.req.valid('query');

@@ -52,6 +52,17 @@ export interface ResumenSesiones extends ResumenSesionesBasico {
   acuerdos_por_mes: Array<{ mes: string; acuerdos: number; publicados: number; dias_publicacion_mediana: number | null }>;
 }
 
+/** Columns GET /api/sesiones sorts by (`orden`). */
+export const SESIONES_ORDEN = [
+  'organo', 'numero', 'anio', 'tipo', 'fecha_convocatoria', 'fecha_inicio', 'fecha_fin', 'quorum', 'puntos', 'horas_anticipacion', 'minimo_horas',
+  'cumple', 'motivo', 'acta_aprobada_en',
+] as const;
+
+/** Columns GET /api/sesiones/acuerdos sorts by (`orden`). */
+export const ACUERDOS_ORDEN = [
+  'clave', 'organo', 'sesion_numero', 'fecha_aprobacion', 'rubro', 'votacion', 'votos_favor', 'votos_contra', 'fecha_publicacion', 'dias_publicacion',
+] as const;
+
 /** GET /api/sesiones: a session with its notice and whether it met the minimum. */
 export interface Sesion {
   organo: string;
