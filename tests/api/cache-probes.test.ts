@@ -104,7 +104,7 @@ describe('a fresh server opened by many users at once', () => {
       await gate;
       return c.body('a;b\n', 200, { 'content-type': 'text/csv' });
     });
-    const get = (p: string): Promise<Response> => a.request(`http://localhost${p}`);
+    const get = async (p: string): Promise<Response> => a.request(`http://localhost${p}`);
     const figuras = Array.from({ length: 5 }, () => get('/api/x/figura'));
     await tick();
     expect(figura).toBe(1);
