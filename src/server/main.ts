@@ -125,6 +125,11 @@ export async function startServer(config: Config = loadConfig(), signal?: AbortS
   };
   // The Node layer's boundary: whatever a handler throws answers 500 to that request alone; the server stays up.
   const server = http.createServer(guarded(handle));
+  // An idle keep-alive connection lives 65 s (Node's default is 5 s), longer than the usual proxy's upstream idle time:
+  // a client busy for a few seconds between two requests reused a connection the server had just closed, and its
+  // request failed with «other side closed». Headers must still arrive within a bounded time.
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());

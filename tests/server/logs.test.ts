@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../helpers/server.js';
@@ -59,5 +60,26 @@ describe('structured logs and /metrics on a real server', () => {
     const text = await r.text();
     expect(text).toMatch(/^atalaya_http_solicitudes_total\{metodo="GET",ruta="\/api\/health",estado="200"\} [1-9]\d*$/m);
     expect(text).toMatch(/^atalaya_memoria_bytes\{tipo="rss"\} [1-9]\d*$/m);
+  });
+
+  it('an idle keep-alive connection stays open past the 5 s default of Node: a client that paused reuses it', async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = (): Promise<{ status: number; reused: boolean; keepAlive: string | undefined }> =>
+      new Promise((resolve, reject) => {
+        const req = http.get(`${s.url}/api/health`, { agent }, (res) => {
+          res.resume();
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, keepAlive: res.headers['keep-alive'] }));
+        });
+        req.on('error', reject);
+      });
+    try {
+      const first = await get();
+      expect(first.keepAlive).toBe('timeout=65');
+      await new Promise((r) => setTimeout(r, 6000));
+      const second = await get();
+      expect(second).toMatchObject({ status: 200, reused: true });
+    } finally {
+      agent.destroy();
+    }
   });
 });
