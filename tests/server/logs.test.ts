@@ -64,11 +64,11 @@ describe('structured logs and /metrics on a real server', () => {
 
   it('an idle keep-alive connection stays open past the 5 s default of Node: a client that paused reuses it', async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-    const get = (): Promise<{ status: number; reused: boolean; keepAlive: string | undefined }> =>
+    const get = (): Promise<{ status: number; reused: boolean; keepAlive: string }> =>
       new Promise((resolve, reject) => {
         const req = http.get(`${s.url}/api/health`, { agent }, (res) => {
           res.resume();
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, keepAlive: res.headers['keep-alive'] }));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, reused: req.reusedSocket, keepAlive: String(res.headers['keep-alive']) }));
         });
         req.on('error', reject);
       });
