@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../core/lazy-libs.js';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { writeFileAtomic, writeViaTemp } from '../db/durable.js';
@@ -41,7 +41,7 @@ export async function writeXlsx(
   file: string,
   sheets: ReadonlyArray<{ name: string; titles?: readonly string[]; header: readonly string[]; rows: readonly (readonly Cell[])[] }>,
 ): Promise<void> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   for (const s of sheets) {
     const ws = wb.addWorksheet(s.name);
     for (const t of s.titles ?? []) ws.addRow([t]);

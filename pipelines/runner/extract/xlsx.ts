@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../../src/core/lazy-libs.js';
 
 export interface SheetRows {
   name: string;
@@ -31,7 +32,7 @@ export function cellText(v: ExcelJS.CellValue): string | null {
 }
 
 export async function readWorkbook(content: Buffer): Promise<SheetRows[]> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   await wb.xlsx.load(content as unknown as ArrayBuffer);
   const sheets: SheetRows[] = [];
   wb.eachSheet((ws) => {

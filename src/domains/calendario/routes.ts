@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/lazy-libs.js';
 import { z } from 'zod';
 import type { Env } from '../../api/context.js';
 import { area, fecha, identificador, opcion, opcional, proceso } from '../../api/input/schemas.js';
@@ -80,7 +80,7 @@ calendarioRoutes.get('/actividades.xlsx', query(actividadesQuery), async (c) => 
   const q = c.req.valid('query');
   const f = await filtro(c, q);
   const rows = await actividades(c.get('ctx').wh, { ...f, estado: q.estado });
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet('Calendario');
   ws.addRow([`Calendario integral ${f.proceso} al ${fechaMx(f.hasta)}${f.area ? ` — ${f.area}` : ''}${q.estado ? ` — ${ESTADO_ACTIVIDAD_LABELS[q.estado]}` : ''}`]);
   ws.addRow(['Id', 'Actividad', 'Área', 'Subproceso', 'Inicio programado', 'Fin programado', 'Inicio real', 'Fin real', 'Estado', 'Días de atraso',

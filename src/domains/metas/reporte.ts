@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/lazy-libs.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { getCiclo, resultadosAnteriores, resultadosCiclo, trimestreAnterior } from './ciclo.js';
 import { htmlToPdf } from '../../core/pdf.js';
@@ -101,7 +101,7 @@ ${obs || '<p>No hay resultados en amarillo ni en rojo.</p>'}
 
 /** The report as an Excel workbook: summary by area, amber and red results with justifications, comparison. */
 export async function reporteXlsx(r: ReporteCiclo): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const c = r.ciclo;
   const ws = wb.addWorksheet('Resumen por área');
   ws.addRow([`Evaluación del trimestre ${c.trimestre} de ${c.ejercicio} — ${ESTADO_CICLO_NOMBRE[c.estado]}`]);

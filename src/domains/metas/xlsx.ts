@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../../core/lazy-libs.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { listaActividades, type FiltroMetas } from './queries/metas.js';
 import { CLASIFICACION_NOMBRE, MESES, SEMAFORO_NOMBRE } from './types.js';
@@ -6,7 +6,7 @@ import { CLASIFICACION_NOMBRE, MESES, SEMAFORO_NOMBRE } from './types.js';
 /** The POA activities of a period as an Excel workbook (the Metas page's download and its scheduled report). */
 export async function actividadesXlsx(wh: Warehouse, f: FiltroMetas): Promise<{ contenido: Buffer; nombre: string }> {
   const rows = await listaActividades(wh, f);
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(`Actividades T${f.trimestre} ${f.ejercicio}`);
   ws.addRow([`Avance del POA ${f.ejercicio}, acumulado de enero al cierre del trimestre ${f.trimestre}${f.area ? ` — ${f.area}` : ''}`]);
   ws.addRow([

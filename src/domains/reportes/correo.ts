@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import { loadNodemailer } from '../../core/lazy-libs.js';
 
 /**
  * E-mail with attachments for scheduled reports. The alerts' sender (src/domains/alertas) sends text and HTML only
@@ -53,7 +53,7 @@ export function correoSmtp(env: NodeJS.ProcessEnv = process.env): EnviarCorreo {
         return '(dirección no válida)';
       }
     })();
-    const t = nodemailer.createTransport({ url, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS });
+    const t = (await loadNodemailer()).createTransport({ url, connectionTimeout: TIMEOUT_MS, greetingTimeout: TIMEOUT_MS, socketTimeout: TIMEOUT_MS });
     try {
       await t.sendMail({
         from: de, to: m.para, subject: m.asunto, text: m.texto,

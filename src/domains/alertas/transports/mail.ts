@@ -1,4 +1,5 @@
-import nodemailer from 'nodemailer';
+import type nodemailer from 'nodemailer';
+import { loadNodemailer } from '../../../core/lazy-libs.js';
 import type { AlertsConfig } from '../config.js';
 import { DeliveryError } from './errors.js';
 import type { OutgoingMail } from './index.js';
@@ -45,7 +46,7 @@ export function mailSender(cfg: Pick<AlertsConfig, 'smtpUrl' | 'remitente' | 'ti
   let transporter: ReturnType<typeof nodemailer.createTransport> | null = null;
   return async (m) => {
     if (!cfg.smtpUrl || !cfg.remitente) throw new DeliveryError(NOT_CONFIGURED);
-    transporter ??= nodemailer.createTransport({
+    transporter ??= (await loadNodemailer()).createTransport({
       url: cfg.smtpUrl,
       connectionTimeout: cfg.timeoutMs,
       greetingTimeout: cfg.timeoutMs,
