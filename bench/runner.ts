@@ -4,7 +4,8 @@
  *   runner   = runPipeline(ticketsPipeline) on a fresh, migrated warehouse with that file in its inbox
  *              (hashing, encoding and header detection, typing, quarantine, merge by key, history transform,
  *              quality checks, run log, archive).
- * Target: runner / baseline ≤ 1.5.
+ * Target: runner / baseline ≤ 1.5 (wall clock). The CPU time of each side (this process: Node and DuckDB's threads)
+ * is printed beside it: on a machine shared with other work the wall clock of both sides swings, their CPU much less.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -45,23 +46,29 @@ function writeTicketsCsv(file: string): number {
 }
 
 const ms = (t0: bigint): number => Number(process.hrtime.bigint() - t0) / 1e6;
+const cpuMs = (c0: NodeJS.CpuUsage): number => {
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000;
+};
 
-async function baseline(csv: string, dir: string): Promise<{ ms: number; rows: number }> {
+async function baseline(csv: string, dir: string): Promise<{ ms: number; cpu: number; rows: number }> {
   const inst = await DuckDBInstance.create(path.join(dir, 'baseline.duckdb'), { threads: String(Math.max(2, Number(process.env.ATALAYA_DB_THREADS ?? 2))) });
   const c = await inst.connect();
   try {
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     await c.run(`CREATE TABLE t AS SELECT * FROM read_csv('${csv.replace(/'/g, "''")}')`);
     const elapsed = ms(t0);
+    const cpu = cpuMs(c0);
     const n = Number((await c.runAndReadAll('SELECT count(*) FROM t')).getRows()[0]![0]);
-    return { ms: elapsed, rows: n };
+    return { ms: elapsed, cpu, rows: n };
   } finally {
     c.disconnectSync();
     inst.closeSync();
   }
 }
 
-async function runner(csv: string, dir: string): Promise<{ ms: number; leidas: number; cargadas: number; rechazadas: number }> {
+async function runner(csv: string, dir: string): Promise<{ ms: number; cpu: number; leidas: number; cargadas: number; rechazadas: number }> {
   const dataDir = path.join(dir, 'datos');
   const wh = await openWarehouse(loadConfig({ ...process.env, ATALAYA_DATA_DIR: dataDir, ATALAYA_DEMO: '0' }));
   try {
@@ -71,16 +78,18 @@ async function runner(csv: string, dir: string): Promise<{ ms: number; leidas: n
     // Arrived a minute ago: the runner leaves files modified in the last seconds for the next run.
     markArrived(path.join(inbox, 'tickets_1m.csv'));
     const t0 = process.hrtime.bigint();
+    const c0 = process.cpuUsage();
     const r = await runPipeline(wh, ticketsPipeline, { dataDir });
     const elapsed = ms(t0);
+    const cpu = cpuMs(c0);
     if (r.estado !== 'exito') throw new Error(`la ejecución falló: ${r.error}`);
-    return { ms: elapsed, leidas: r.leidas, cargadas: r.cargadas, rechazadas: r.rechazadas };
+    return { ms: elapsed, cpu, leidas: r.leidas, cargadas: r.cargadas, rechazadas: r.rechazadas };
   } finally {
     wh.close();
   }
 }
 
-export async function run(): Promise<{ baselineMs: number; runnerMs: number; ratio: number }> {
+export async function run(): Promise<{ baselineMs: number; runnerMs: number; ratio: number; cpuRatio: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'atalaya-bench-'));
   try {
     const csv = path.join(dir, 'tickets.csv');
@@ -93,10 +102,11 @@ export async function run(): Promise<{ baselineMs: number; runnerMs: number; rat
     const base = await baseline(csv, fs.mkdtempSync(path.join(dir, 'base-')));
     const pipe = await runner(csv, dir);
     const ratio = pipe.ms / base.ms;
-    console.log(`read_csv de DuckDB (CREATE TABLE … AS SELECT * FROM read_csv): ${base.ms.toFixed(0)} ms, ${base.rows.toLocaleString('es-MX')} filas`);
-    console.log(`runPipeline(tickets): ${pipe.ms.toFixed(0)} ms — leídas ${pipe.leidas.toLocaleString('es-MX')}, cargadas ${pipe.cargadas.toLocaleString('es-MX')}, rechazadas ${pipe.rechazadas}`);
-    console.log(`razón runner / read_csv: ${ratio.toFixed(2)}× (meta ≤ ${TARGET}×) ${ratio <= TARGET ? '✓' : '✕'}`);
-    return { baselineMs: base.ms, runnerMs: pipe.ms, ratio };
+    const cpuRatio = pipe.cpu / base.cpu;
+    console.log(`read_csv de DuckDB (CREATE TABLE … AS SELECT * FROM read_csv): ${base.ms.toFixed(0)} ms (CPU ${base.cpu.toFixed(0)} ms), ${base.rows.toLocaleString('es-MX')} filas`);
+    console.log(`runPipeline(tickets): ${pipe.ms.toFixed(0)} ms (CPU ${pipe.cpu.toFixed(0)} ms) — leídas ${pipe.leidas.toLocaleString('es-MX')}, cargadas ${pipe.cargadas.toLocaleString('es-MX')}, rechazadas ${pipe.rechazadas}`);
+    console.log(`razón runner / read_csv: ${ratio.toFixed(2)}× (meta ≤ ${TARGET}×) ${ratio <= TARGET ? '✓' : '✕'}; en tiempo de CPU: ${cpuRatio.toFixed(2)}×`);
+    return { baselineMs: base.ms, runnerMs: pipe.ms, ratio, cpuRatio };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

@@ -23,6 +23,8 @@ export interface RawInput {
   /** Spreadsheet row number of the first data row (CSV only). */
   firstFila: number;
   header: HeaderMatch;
+  /** The file has no space but U+0020 (extract/spaces.ts): values are trimmed only where they can change. */
+  asciiSpaces?: boolean;
 }
 
 /** One input read, typed and validated into a temporary table of the run's connection, not yet merged. */
@@ -59,7 +61,7 @@ export async function stageInput(c: DuckDBConnection, t: TableContract, input: R
   // For a CSV the row number is the temporary table's row id, cheaper than a window: rows keep the file's order
   // (DuckDB preserves insertion order) as long as the query has no join; validate.ts writes its value lists
   // with list_contains because DuckDB plans a long IN list as a join, which reorders a parallel read.
-  await c.run(`CREATE TEMP TABLE ${typed} AS ${validatedSelect(t, source, reader, input.filaColumn)}`);
+  await c.run(`CREATE TEMP TABLE ${typed} AS ${validatedSelect(t, source, reader, input.filaColumn, input.asciiSpaces === true)}`);
   let fila = '_fila';
   if (!input.filaColumn) {
     // Row ids may start at a large base (inside a transaction); the offset from the first is exact.

@@ -13,6 +13,7 @@ import { readInboxFile, scanInbox, type InboxEntry } from './inbox/scan.js';
 import { dropStaged, mergeStaged, stageInput, type Staged } from './load.js';
 import { withLoadMemory } from './load-memory.js';
 import { withRetry } from './retry.js';
+import { setRunId } from './run-id.js';
 import { RejectedFileError, type LoadCounts, type Pipeline, type RunContext } from './types.js';
 
 /** What a run does with one settled inbox file. */
@@ -108,6 +109,7 @@ function applyOrder(p: Pipeline, plans: Plan[]): Plan[] {
 /** The run's transaction: every file's quarantine and merge, the pipeline's own work, the transform. */
 async function commitPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, plans: Plan[], at: { plan: Plan | null }): Promise<{ totals: LoadCounts; notes: string[] }> {
   return inTransaction(c, async (tx) => {
+    await setRunId(tx, ctx.runId);
     const totals: LoadCounts = { leidas: 0, cargadas: 0, rechazadas: 0 };
     const add = (n: LoadCounts): void => {
       totals.leidas += n.leidas;

@@ -8,6 +8,7 @@ import { safeTempDir } from './inbox/safe-path.js';
 import { loadTable } from './load.js';
 import { withRetry } from './retry.js';
 import { runFiles } from './run-files.js';
+import { setRunId } from './run-id.js';
 import { confirmLoad } from './interrupted.js';
 import type { LoadCounts, Pipeline, Progress, RunContext } from './types.js';
 
@@ -91,6 +92,7 @@ async function runHttp(wh: Warehouse, p: Pipeline, ctx: RunContext, retry: { ret
   if (records.length) writeRowsCsv(tmp, records.map((r, i) => ({ fila: i + 1, cells: names.map((n) => r[n] ?? null) })), names.length);
   try {
     return await wh.withConnection((c) => inTransaction(c, async (tx) => {
+        await setRunId(tx, ctx.runId);
         let n: LoadCounts = { leidas: 0, cargadas: 0, rechazadas: 0 };
         if (records.length) {
           n = await loadTable(tx, table, {
@@ -111,6 +113,7 @@ async function runCustom(wh: Warehouse, p: Pipeline, ctx: RunContext): Promise<L
   if (p.source.kind !== 'custom') throw new Error('not custom');
   const src = p.source;
   return wh.withConnection((c) => inTransaction(c, async (tx) => {
+    await setRunId(tx, ctx.runId);
     const n = await src.load(tx, ctx);
     for (const sql of p.transform ?? []) await tx.run(sql);
     await confirmLoad(tx, ctx.runId, n);

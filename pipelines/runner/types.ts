@@ -115,7 +115,7 @@ export interface Pipeline {
   /** File pipelines read $ATALAYA_DATA_DIR/inbox/<name>/; others declare their source. */
   source: FileSource | HttpSource | CustomSource;
   tables: readonly TableContract[];
-  /** SQL run after the merge, inside the same transaction (derived core/mart tables). */
+  /** SQL run after the merge, inside the same transaction (derived core/mart tables); THIS_RUN_ID (run-id.ts) is the run's id. */
   transform?: readonly string[];
   /**
    * Work of a file pipeline inside the run's transaction after its files merged and before `transform`, on every

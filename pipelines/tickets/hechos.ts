@@ -4,6 +4,7 @@
  * Instants are epoch seconds (plain double arithmetic instead of ICU's calendar) and the Mexico City days of
  * opening and solution are computed once here rather than on every read.
  */
+import { THIS_RUN_ID } from '../runner/run-id.js';
 
 /**
  * The Mexico City calendar day of an epoch (seconds). Since 30 Oct 2022 07:00 UTC Mexico City is always UTC−6, so
@@ -22,10 +23,12 @@ export const HECHOS_SELECT = `
                epoch(k.fecha_limite_solucion) AS limite_fuente
         FROM core.tickets k WHERE %WHERE%)`;
 
-const THIS_RUN = `(SELECT max(_ejecucion) FROM core.tickets)`;
-
-/** Replaces the narrow rows of the tickets this run loaded (runs after the history transform, which may fill fecha_asignacion). */
+/**
+ * Replaces the narrow rows of the tickets this run loaded (runs after the history transform, which may fill
+ * fecha_asignacion). The run's rows are found by its id, a constant the scan filters on (see runner/run-id.ts), and
+ * inserted in the order they were loaded: the figures read whole ranges and need no sort.
+ */
 export const TICKET_HECHOS_SQL: readonly string[] = [
-  `DELETE FROM core.tickets_hechos WHERE id IN (SELECT id FROM core.tickets WHERE _ejecucion = ${THIS_RUN})`,
-  `INSERT INTO core.tickets_hechos ${HECHOS_SELECT.replace('%WHERE%', `k._ejecucion = ${THIS_RUN}`)} ORDER BY apertura`,
+  `DELETE FROM core.tickets_hechos WHERE id IN (SELECT id FROM core.tickets WHERE _ejecucion = ${THIS_RUN_ID})`,
+  `INSERT INTO core.tickets_hechos ${HECHOS_SELECT.replace('%WHERE%', `k._ejecucion = ${THIS_RUN_ID}`)}`,
 ];

@@ -1,9 +1,10 @@
+import { THIS_RUN_ID as THIS_RUN } from '../runner/run-id.js';
+
 /**
  * Ticket state history, kept by the `transform` of every pipeline that loads core.tickets (the CSV/XLSX export and
  * the GLPI API). Runs inside the load transaction, after the merge; only the rows of the run that just loaded
- * (the newest _ejecucion in core.tickets) are looked at, so the cost follows the size of the load.
+ * (_ejecucion = the run's id) are looked at, so the cost follows the size of the load.
  */
-const THIS_RUN = `(SELECT max(_ejecucion) FROM core.tickets)`;
 
 export const TICKET_HISTORY_SQL: readonly string[] = [
   // 1. A later export that drops the assignment date keeps the one seen before.
@@ -11,7 +12,9 @@ export const TICKET_HISTORY_SQL: readonly string[] = [
    FROM (SELECT id, min(fecha_asignacion) AS fecha_asignacion FROM core.tickets_estados
          WHERE fecha_asignacion IS NOT NULL GROUP BY id) h
    WHERE core.tickets.id = h.id AND core.tickets.fecha_asignacion IS NULL AND core.tickets._ejecucion = ${THIS_RUN}`,
-  // 2. A ticket seen for the first time, or in a state other than its last recorded one, gets a history row.
+  // 2. A ticket seen for the first time, or in a state other than its last recorded one, gets a history row. A run
+  //    adds at most one row per ticket, so `orden` only has to grow from run to run (it is compared within a ticket):
+  //    no sort by id.
   `INSERT INTO core.tickets_estados (id, estado, fecha, observado_en, fecha_asignacion, _ejecucion)
    SELECT t.id, t.estado,
           CASE t.estado WHEN 'nuevo' THEN t.fecha_apertura WHEN 'asignado' THEN t.fecha_asignacion
@@ -19,8 +22,7 @@ export const TICKET_HISTORY_SQL: readonly string[] = [
           t._cargado_en, t.fecha_asignacion, t._ejecucion
    FROM core.tickets t
    LEFT JOIN (SELECT id, arg_max(estado, orden) AS estado FROM core.tickets_estados GROUP BY id) last ON last.id = t.id
-   WHERE t._ejecucion = ${THIS_RUN} AND (last.id IS NULL OR last.estado <> t.estado)
-   ORDER BY t.id`,
+   WHERE t._ejecucion = ${THIS_RUN} AND (last.id IS NULL OR last.estado <> t.estado)`,
   // 3. An assignment date learnt while the state did not change is remembered as well.
   `UPDATE core.tickets_estados SET fecha_asignacion = t.fecha_asignacion
    FROM core.tickets t

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 import { safeLink } from '../inbox/safe-path.js';
+import { onlyAsciiSpaces } from './spaces.js';
 import { RejectedFileError } from '../types.js';
 
 export interface PreparedCsv {
@@ -12,6 +13,8 @@ export interface PreparedCsv {
   delimiter: string;
   /** The first rows, parsed, to find the header. */
   head: string[][];
+  /** No space but U+0020 anywhere in the file (see spaces.ts). */
+  asciiSpaces: boolean;
 }
 
 const HEAD_BYTES = 64 * 1024;
@@ -57,5 +60,5 @@ export function prepareCsv(file: string | Buffer, content: Buffer, tmpDir: strin
   const complete = lines.length > 1 ? lines.slice(0, -1).join('\n') : headText;
   const parsed = Papa.parse<string[]>(complete, { delimitersToGuess: [',', ';', '\t', '|'], preview: 40, skipEmptyLines: false });
   const delimiter = parsed.meta.delimiter || ',';
-  return { path: out, encoding, delimiter, head: parsed.data };
+  return { path: out, encoding, delimiter, head: parsed.data, asciiSpaces: onlyAsciiSpaces(text ?? content) };
 }

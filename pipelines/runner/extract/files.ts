@@ -134,6 +134,7 @@ export async function extractFile(file: SourceFile, tables: readonly TableContra
       filaColumn: false,
       firstFila: found!.index + 2,
       header: found!.match,
+      asciiSpaces: csv.asciiSpaces,
     },
   });
   return out;
