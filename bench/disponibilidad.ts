@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { SQL_CAIDAS, SQL_SERVICIOS } from '../src/domains/disponibilidad/queries.js';
+import { SQL_CAIDAS, SQL_SERVICIOS, serviciosParams } from '../src/domains/disponibilidad/queries.js';
 import { loadConfig } from '../src/config/index.js';
 import { openWarehouse } from '../src/server/startup.js';
 import { uptimeConfig } from '../src/config/uptime.js';
@@ -43,7 +43,7 @@ export async function run(checks = Number(process.env.ATALAYA_BENCH_CHECKS ?? 10
     const hasta = ahora.slice(0, 10);
     const desde = new Date(Date.now() - 90 * 86400_000).toISOString().slice(0, 10);
     const cases: Array<[string, string, () => Promise<unknown>]> = [
-      ['servicios', '/api/disponibilidad/servicios', () => wh.all(SQL_SERVICIOS, { ahora, fallos: uptimeConfig().fallosCaida, publico: null })],
+      ['servicios', '/api/disponibilidad/servicios', () => wh.all(SQL_SERVICIOS, serviciosParams(ahora, uptimeConfig().fallosCaida, null))],
       ['caidas', `/api/disponibilidad/servicios/s10/caidas?desde=${desde}&hasta=${hasta}`, () => wh.all(SQL_CAIDAS, { id: 's10', desde, hasta, ahora })],
     ];
     const rows = [];

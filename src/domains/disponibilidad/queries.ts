@@ -1,6 +1,7 @@
 import type { Warehouse } from '../../db/warehouse.js';
 import { uptimeConfig } from '../../config/uptime.js';
 import { LAT_BASE } from '../../core/uptime.js';
+import { addDays, mxInstant, todayMx } from '../../core/time.js';
 import type { Caida, Dia, EstadoPublico, PuntoLatencia, ServicioEstado, Verificacion } from './types.js';
 
 /**
@@ -13,30 +14,22 @@ import type { Caida, Dia, EstadoPublico, PuntoLatencia, ServicioEstado, Verifica
  * estado: abajo when the last N checks (N = ATALAYA_UPTIME_FALLOS_CAIDA) all failed outside maintenance windows.
  */
 export const SQL_SERVICIOS = `
-WITH w0 AS (
-  SELECT $ahora::TIMESTAMPTZ AS ahora, date_trunc('hour', $ahora::TIMESTAMPTZ) AS h0, date_trunc('day', $ahora::TIMESTAMPTZ) AS d0
-), w AS (
-  -- Every window bound computed once: TIMESTAMPTZ ± INTERVAL goes through ICU's calendar, which costs per row when
-  -- written inside the filters (the scan of 1,000 services' rollups paid it on every row).
-  SELECT ahora, h0, d0, h0 - INTERVAL 23 HOUR AS h23, h0 - INTERVAL 167 HOUR AS h167, d0 - INTERVAL 29 DAY AS d29,
-         d0 - INTERVAL 89 DAY AS d89, d0 - INTERVAL 364 DAY AS d364, ahora - INTERVAL 1 HOUR AS ahora_1h
-  FROM w0
-), h AS (
+WITH h AS (
   SELECT a.servicio_id,
-    sum(a.ok) FILTER (WHERE a.inicio >= w.h23) AS ok24, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.h23) AS n24,
+    sum(a.ok) FILTER (WHERE a.inicio >= $h23::TIMESTAMPTZ) AS ok24, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= $h23::TIMESTAMPTZ) AS n24,
     sum(a.ok) AS ok7, sum(a.total - a.mantenimiento) AS n7
-  FROM core.disp_agregados a, w
-  WHERE a.nivel = 'hora' AND a.inicio >= w.h167 AND a.inicio <= w.ahora GROUP BY 1
+  FROM core.disp_agregados a
+  WHERE a.nivel = 'hora' AND a.inicio >= $h167::TIMESTAMPTZ AND a.inicio <= $ahora::TIMESTAMPTZ GROUP BY 1
 ), d AS (
   SELECT a.servicio_id,
-    sum(a.ok) FILTER (WHERE a.inicio >= w.d29) AS ok30, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.d29) AS n30,
-    sum(a.ok) FILTER (WHERE a.inicio >= w.d89) AS ok90, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= w.d89) AS n90,
+    sum(a.ok) FILTER (WHERE a.inicio >= $d29::TIMESTAMPTZ) AS ok30, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= $d29::TIMESTAMPTZ) AS n30,
+    sum(a.ok) FILTER (WHERE a.inicio >= $d89::TIMESTAMPTZ) AS ok90, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= $d89::TIMESTAMPTZ) AS n90,
     sum(a.ok) AS ok365, sum(a.total - a.mantenimiento) AS n365
-  FROM core.disp_agregados a, w
-  WHERE a.nivel = 'dia' AND a.inicio >= w.d364 AND a.inicio <= w.ahora GROUP BY 1
+  FROM core.disp_agregados a
+  WHERE a.nivel = 'dia' AND a.inicio >= $d364::TIMESTAMPTZ AND a.inicio <= $ahora::TIMESTAMPTZ GROUP BY 1
 ), hist AS (
-  SELECT l.servicio_id, l.bin, sum(l.n) AS n FROM core.disp_latencias l, w
-  WHERE l.nivel = 'hora' AND l.inicio >= w.h23 AND l.inicio <= w.ahora GROUP BY 1, 2
+  SELECT l.servicio_id, l.bin, sum(l.n) AS n FROM core.disp_latencias l
+  WHERE l.nivel = 'hora' AND l.inicio >= $h23::TIMESTAMPTZ AND l.inicio <= $ahora::TIMESTAMPTZ GROUP BY 1, 2
 ), cum AS (
   SELECT servicio_id, bin, sum(n) OVER (PARTITION BY servicio_id ORDER BY bin) AS acum, sum(n) OVER (PARTITION BY servicio_id) AS tot FROM hist
 ), lat AS (
@@ -46,14 +39,14 @@ WITH w0 AS (
   SELECT v.servicio_id, v.ts,
     v.ok OR EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = v.servicio_id AND v.ts >= m.inicio AND v.ts < m.fin) AS corta,
     row_number() OVER (PARTITION BY v.servicio_id ORDER BY v.ts DESC) AS rn
-  FROM core.disp_verificaciones v, w WHERE v.ts >= w.ahora_1h AND v.ts <= w.ahora
+  FROM core.disp_verificaciones v WHERE v.ts >= $ahora_1h::TIMESTAMPTZ AND v.ts <= $ahora::TIMESTAMPTZ
 ), est AS (
   SELECT servicio_id, max(ts) AS ultima, bool_or(corta) FILTER (WHERE rn <= $fallos::INTEGER) AS alguno_ok FROM ult GROUP BY 1
 )
 SELECT s.id, s.nombre, s.criticidad, s.publico,
   CASE
-    WHEN EXISTS (SELECT 1 FROM core.mantenimientos m, w WHERE m.servicio_id = s.id AND w.ahora >= m.inicio AND w.ahora < m.fin) THEN 'mantenimiento'
-    WHEN est.ultima IS NULL OR epoch(est.ultima) < (SELECT epoch(ahora) FROM w) - greatest(3 * s.intervalo_s, 300) THEN 'sin_datos'
+    WHEN EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = s.id AND $ahora::TIMESTAMPTZ >= m.inicio AND $ahora::TIMESTAMPTZ < m.fin) THEN 'mantenimiento'
+    WHEN est.ultima IS NULL OR epoch(est.ultima) < epoch($ahora::TIMESTAMPTZ) - greatest(3 * s.intervalo_s, 300) THEN 'sin_datos'
     WHEN est.alguno_ok THEN 'arriba'
     ELSE 'abajo'
   END AS estado,
@@ -75,8 +68,30 @@ ORDER BY s.criticidad = 'alta' DESC, s.criticidad = 'media' DESC, s.nombre`;
 
 const nowIso = (ahora?: string): string => ahora ?? new Date().toISOString();
 
+/**
+ * The windows' bounds as instants, computed here once: the last hour; the current hour and the 23 (167) before it;
+ * Mexico City's today and the 29 (89, 364) days before it, each from its local midnight. As constants the scans
+ * skip the row groups outside them; computed inside the statement (TIMESTAMPTZ ± INTERVAL through ICU) they were
+ * a join of every rollup row against the bounds, and the slowest part of the page at 1,000 services.
+ */
+export function ventanas(ahora: string): Record<'ahora' | 'ahora_1h' | 'h23' | 'h167' | 'd29' | 'd89' | 'd364', string> {
+  const at = Date.parse(ahora);
+  // Mexico City's offsets are whole hours, so its hours start where UTC's do.
+  const h0 = Math.floor(at / 3_600_000) * 3_600_000;
+  const hoy = todayMx(at);
+  const iso = (ms: number): string => new Date(ms).toISOString();
+  return {
+    ahora: iso(at), ahora_1h: iso(at - 3_600_000), h23: iso(h0 - 23 * 3_600_000), h167: iso(h0 - 167 * 3_600_000),
+    d29: mxInstant(addDays(hoy, -29)), d89: mxInstant(addDays(hoy, -89)), d364: mxInstant(addDays(hoy, -364)),
+  };
+}
+
+/** The parameters of SQL_SERVICIOS. */
+export const serviciosParams = (ahora: string, fallos: number, publico: boolean | null): Record<string, string | number | boolean | null> =>
+  ({ ...ventanas(ahora), fallos, publico });
+
 export async function serviciosEstado(wh: Warehouse, o: { ahora?: string; publico?: boolean } = {}): Promise<ServicioEstado[]> {
-  return wh.all<ServicioEstado>(SQL_SERVICIOS, { ahora: nowIso(o.ahora), fallos: uptimeConfig().fallosCaida, publico: o.publico ?? null });
+  return wh.all<ServicioEstado>(SQL_SERVICIOS, serviciosParams(nowIso(o.ahora), uptimeConfig().fallosCaida, o.publico ?? null));
 }
 
 /** Outages that overlap [desde, hasta]; duracion_min up to `ahora` for an open one. */
