@@ -6,7 +6,7 @@ import type { Warehouse } from '../../db/warehouse.js';
 import { readSetting } from '../../core/settings.js';
 import type { Pagina } from '../../api/input/pagina.js';
 import { slaHoras } from './settings.js';
-import { BACKLOG_SQL, BASE, DESGLOSE_SQL, EDAD_CASE, REABIERTOS_SQL, RESUMEN_PRIORIDAD_SQL, RESUMEN_TOTAL_SQL, SEMANAL_SQL } from './sql.js';
+import { BACKLOG_SQL, BASE, DESGLOSE_SQL, EDAD_CASE, REABIERTOS_SQL, RESUMEN_PRIORIDAD_SQL, RESUMEN_TOTAL_SQL, SEMANAL_SQL, US_HORA } from './sql.js';
 import {
   DIMENSIONES, TICKETS_ORDEN, type BacklogEdad, type Conjunto, type Dimension, type Edad, type EstadoTicket, type Figuras, type FilaDesglose,
   type OpcionesIncidentes, type ResumenIncidentes, type SemanaIncidentes, type TicketFila,
@@ -54,8 +54,8 @@ const TICKETS_WHERE = `
 /** The rows behind the figures (sorted and cut by the caller). */
 const TICKETS_FILAS = `${BASE}
   SELECT t.id, k.titulo, k.tipo, k.categoria, k.servicio, k.prioridad, k.estado, k.area_solicitante, k.clave_odes, k.tecnico,
-         k.fecha_apertura, k.fecha_asignacion, k.fecha_solucion, to_timestamp(limite) AS fecha_limite,
-         round(horas_asignacion, 2) AS horas_asignacion, round(horas_solucion, 2) AS horas_solucion,
+         k.fecha_apertura, k.fecha_asignacion, k.fecha_solucion, make_timestamptz(limite) AS fecha_limite,
+         round(us_asignacion / ${US_HORA}, 2) AS horas_asignacion, round(us_solucion / ${US_HORA}, 2) AS horas_solucion,
          CASE WHEN t.solucion IS NULL OR limite IS NULL THEN NULL ELSE t.solucion <= limite END AS sla_cumplido,
          ${EDAD_CASE} AS edad
   FROM t JOIN core.tickets k ON k.id = t.id
