@@ -49,36 +49,69 @@ export const BASE = `
            OR (h.apertura < b.d1 AND (h.fin IS NULL OR h.fin >= b.d1)))
   )`;
 
-/**
- * The figures of §3 over the rows of t (grouped or not), as aggregates: each pair of quantiles shares one exact
- * quantile state (a list of probabilities), which halves the work of the holistic aggregates.
- */
-const AGREGADOS = `
-  count(*) FILTER (WHERE abierto_en)::INTEGER AS abiertos,
-  count(*) FILTER (WHERE resuelto_en)::INTEGER AS resueltos,
-  count(*) FILTER (WHERE en_backlog)::INTEGER AS backlog,
-  quantile_cont(us_solucion, [0.5, 0.9]) FILTER (WHERE resuelto_en) AS q_solucion,
-  quantile_cont(us_asignacion, [0.5, 0.9]) FILTER (WHERE abierto_en AND asignacion IS NOT NULL) AS q_asignacion,
-  count(*) FILTER (WHERE resuelto_en AND solucion <= limite) AS sla_cumplidos,
-  count(*) FILTER (WHERE resuelto_en AND limite IS NOT NULL) AS sla_medidos,
-  count(*) FILTER (WHERE resuelto_en AND limite IS NULL)::INTEGER AS sin_sla`;
-
-/** The figures' names (DESIGN.md §6) over a row of AGREGADOS. */
+/** The figures' names (DESIGN.md §6) over a row of counts and quantile states (µs). */
 const FIGURAS = `abiertos, resueltos, backlog,
   round(q_solucion[1] / ${US_HORA}, 2) AS mttr_horas_mediana, round(q_solucion[2] / ${US_HORA}, 2) AS mttr_horas_p90,
   round(q_asignacion[1] / ${US_HORA}, 2) AS tiempo_asignacion_horas_mediana, round(q_asignacion[2] / ${US_HORA}, 2) AS tiempo_asignacion_horas_p90,
   round(100.0 * sla_cumplidos / NULLIF(sla_medidos, 0), 2) AS sla_cumplido_pct, sin_sla`;
 
-/**
- * The totals, and the figures by priority: two statements run side by side on two connections (an ungrouped
- * aggregate and a small GROUP BY each cost less than GROUPING SETS, which feeds every value to two quantile states).
- */
-export const RESUMEN_TOTAL_SQL = `${BASE}
-  SELECT ${FIGURAS} FROM (SELECT ${AGREGADOS} FROM t)`;
+/** Deadline (epoch µs): from the source, or apertura + the configured hours of its priority; NULL with neither. */
+const LIMITE = `COALESCE(h.limite_fuente, h.apertura + CAST(${US_HORA} * ${SLA_HORAS} AS BIGINT))`;
 
-export const RESUMEN_PRIORIDAD_SQL = `${BASE}
-  SELECT prioridad, ${FIGURAS} FROM (SELECT prioridad, ${AGREGADOS} FROM t GROUP BY prioridad)
-  ORDER BY prioridad DESC NULLS LAST`;
+/** The filtered tickets with the range bounds (alias h), under a further condition. */
+const DE = (cond: string): string => `FROM core.tickets_hechos h, b WHERE ${FILTROS('h')} AND ${cond}`;
+const RESUELTO = 'h.solucion >= b.d0 AND h.solucion < b.d1';
+const ABIERTO = 'h.apertura >= b.d0 AND h.apertura < b.d1';
+const PENDIENTE = 'h.apertura < b.d1 AND (h.fin IS NULL OR h.fin >= b.d1)';
+
+/**
+ * The counts and quantile states of §3 per group (the expression g over h): one branch per set of tickets — solved in
+ * the range, opened in the range, pending at its end — each with its own WHERE, so every scan reads only its rows
+ * and every quantile state only its values (one FILTERed aggregate over the union of the three sets cost twice as
+ * much at 1M tickets). Ends in the CTE `p(grupo, abiertos, resueltos, backlog, q_solucion, q_asignacion,
+ * sla_cumplidos, sla_medidos, sin_sla)`, one row per group present in any set.
+ */
+const POR_GRUPO = (g: string): string => `
+  WITH ${BOUNDS},
+  r AS (SELECT ${g} AS grupo, count(*) AS resueltos, quantile_cont(h.solucion - h.apertura, [0.5, 0.9]) AS q_solucion,
+               count(*) FILTER (WHERE h.solucion <= ${LIMITE}) AS sla_cumplidos,
+               count(*) FILTER (WHERE ${LIMITE} IS NOT NULL) AS sla_medidos,
+               count(*) FILTER (WHERE ${LIMITE} IS NULL) AS sin_sla
+        ${DE(RESUELTO)} GROUP BY 1),
+  a AS (SELECT ${g} AS grupo, count(*) AS abiertos,
+               quantile_cont(h.asignacion - h.apertura, [0.5, 0.9]) FILTER (WHERE h.asignacion IS NOT NULL) AS q_asignacion
+        ${DE(ABIERTO)} GROUP BY 1),
+  k AS (SELECT ${g} AS grupo, count(*) AS backlog ${DE(PENDIENTE)} GROUP BY 1),
+  u AS (SELECT grupo, abiertos, NULL AS resueltos, NULL AS backlog, q_asignacion, NULL AS q_solucion, NULL AS sla_cumplidos, NULL AS sla_medidos, NULL AS sin_sla FROM a
+        UNION ALL BY NAME SELECT grupo, resueltos, q_solucion, sla_cumplidos, sla_medidos, sin_sla FROM r
+        UNION ALL BY NAME SELECT grupo, backlog FROM k),
+  p AS (SELECT grupo, COALESCE(sum(abiertos), 0)::INTEGER AS abiertos, COALESCE(sum(resueltos), 0)::INTEGER AS resueltos,
+               COALESCE(sum(backlog), 0)::INTEGER AS backlog, any_value(q_solucion) AS q_solucion, any_value(q_asignacion) AS q_asignacion,
+               COALESCE(sum(sla_cumplidos), 0) AS sla_cumplidos, COALESCE(sum(sla_medidos), 0) AS sla_medidos, COALESCE(sum(sin_sla), 0)::INTEGER AS sin_sla
+        FROM u GROUP BY grupo)`;
+
+/**
+ * The figures by priority and, in the row with total = true, the counts of all of them (their sums; its quantiles
+ * are RESUMEN_CUANTILES_SQL's, run beside it on another connection: the quantiles of all tickets need their own
+ * states, and GROUPING SETS would feed every duration to two states inside one statement).
+ */
+export const RESUMEN_PRIORIDAD_SQL = `${POR_GRUPO('h.prioridad')}
+  SELECT false AS total, grupo AS prioridad, ${FIGURAS} FROM p
+  UNION ALL
+  SELECT true, NULL, ${FIGURAS} FROM (
+    SELECT COALESCE(sum(abiertos), 0)::INTEGER AS abiertos, COALESCE(sum(resueltos), 0)::INTEGER AS resueltos,
+           COALESCE(sum(backlog), 0)::INTEGER AS backlog, NULL::DOUBLE[] AS q_solucion, NULL::DOUBLE[] AS q_asignacion,
+           sum(sla_cumplidos) AS sla_cumplidos, sum(sla_medidos) AS sla_medidos, COALESCE(sum(sin_sla), 0)::INTEGER AS sin_sla FROM p)
+  ORDER BY total, prioridad DESC NULLS LAST`;
+
+/** The median and p90 of all the tickets under the filters (the totals' quantiles). */
+export const RESUMEN_CUANTILES_SQL = `
+  WITH ${BOUNDS},
+  r AS (SELECT quantile_cont(h.solucion - h.apertura, [0.5, 0.9]) AS q_solucion ${DE(RESUELTO)}),
+  a AS (SELECT quantile_cont(h.asignacion - h.apertura, [0.5, 0.9]) AS q_asignacion ${DE(`${ABIERTO} AND h.asignacion IS NOT NULL`)})
+  SELECT round(q_solucion[1] / ${US_HORA}, 2) AS mttr_horas_mediana, round(q_solucion[2] / ${US_HORA}, 2) AS mttr_horas_p90,
+         round(q_asignacion[1] / ${US_HORA}, 2) AS tiempo_asignacion_horas_mediana, round(q_asignacion[2] / ${US_HORA}, 2) AS tiempo_asignacion_horas_p90
+  FROM r, a`;
 
 /** Tickets solved before and seen open again afterwards, with the reopening observed in the range. */
 export const REABIERTOS_SQL = `
@@ -89,10 +122,8 @@ export const REABIERTOS_SQL = `
     AND EXISTS (SELECT 1 FROM core.tickets_estados p WHERE p.id = h.id AND p.orden < h.orden AND p.estado IN ('resuelto', 'cerrado'))
     AND h.id IN (SELECT id FROM core.tickets_hechos k WHERE ${FILTROS('k')})`;
 
-export const DESGLOSE_SQL = (dim: Dimension): string => `${BASE}
-  SELECT valor, ${FIGURAS}
-  FROM (SELECT ${valorDe(dim)} AS valor, ${AGREGADOS} FROM t GROUP BY 1)
-  ORDER BY abiertos DESC, valor`;
+export const DESGLOSE_SQL = (dim: Dimension): string => `${POR_GRUPO(`h.${valorDe(dim)}`)}
+  SELECT grupo AS valor, ${FIGURAS} FROM p ORDER BY abiertos DESC, valor`;
 
 /**
  * Opened and solved per ISO week (Monday, Mexico City) over the range, weeks without tickets included. Counted per
