@@ -126,11 +126,11 @@ export async function desglose(wh: Warehouse, f: Filtros, dim: Dimension): Promi
 }
 
 export async function semanal(wh: Warehouse, f: Filtros): Promise<SemanaIncidentes[]> {
-  return wh.all(SEMANAL_SQL, await paramsOf(wh, f));
+  return wh.all(SEMANAL_SQL, usados(SEMANAL_SQL, params(f, {})));
 }
 
 export async function backlogPorEdad(wh: Warehouse, f: Filtros): Promise<BacklogEdad[]> {
-  return wh.all(BACKLOG_SQL, await paramsOf(wh, f));
+  return wh.all(BACKLOG_SQL, usados(BACKLOG_SQL, params(f, {})));
 }
 
 export const LISTA_MAX = 5000;

@@ -28,6 +28,18 @@ const FILTROS = (a: string): string => `($prioridad::INTEGER IS NULL OR ${a}.pri
       AND ($clave_odes::VARCHAR IS NULL OR ${a}.clave_odes = $clave_odes)`;
 
 /**
+ * The range bounds written into each condition rather than joined from a CTE: a comparison with a constant
+ * expression is pushed into the scan (zone maps skip the row groups of other dates; core.tickets_hechos is loaded in
+ * order of apertura), a join with a one-row CTE is evaluated row by row after it.
+ */
+const D0 = 'epoch_us($desde::DATE::TIMESTAMPTZ)';
+const D1 = 'epoch_us(($hasta::DATE + 1)::TIMESTAMPTZ)';
+
+const RESUELTO = `h.solucion >= ${D0} AND h.solucion < ${D1}`;
+const ABIERTO = `h.apertura >= ${D0} AND h.apertura < ${D1}`;
+const PENDIENTE = `h.apertura < ${D1} AND (h.fin IS NULL OR h.fin >= ${D1})`;
+
+/**
  * Tickets under the filters with the range flags: limite = deadline (epoch µs) from the source, or apertura + the
  * configured hours of its priority, NULL when the ticket has neither (no SLA: left out of sla_cumplido_pct and
  * counted in sin_sla); us_solucion / us_asignacion in µs.
@@ -45,8 +57,7 @@ export const BASE = `
     FROM core.tickets_hechos h, b
     WHERE ${FILTROS('h')}
       -- Only rows in some figure (opened, solved or pending in the range): the rest cost nothing further on.
-      AND ((h.apertura >= b.d0 AND h.apertura < b.d1) OR (h.solucion >= b.d0 AND h.solucion < b.d1)
-           OR (h.apertura < b.d1 AND (h.fin IS NULL OR h.fin >= b.d1)))
+      AND (${ABIERTO} OR ${RESUELTO} OR (${PENDIENTE}))
   )`;
 
 /** The figures' names (DESIGN.md §6) over a row of counts and quantile states (µs). */
@@ -58,11 +69,8 @@ const FIGURAS = `abiertos, resueltos, backlog,
 /** Deadline (epoch µs): from the source, or apertura + the configured hours of its priority; NULL with neither. */
 const LIMITE = `COALESCE(h.limite_fuente, h.apertura + CAST(${US_HORA} * ${SLA_HORAS} AS BIGINT))`;
 
-/** The filtered tickets with the range bounds (alias h), under a further condition. */
-const DE = (cond: string): string => `FROM core.tickets_hechos h, b WHERE ${FILTROS('h')} AND ${cond}`;
-const RESUELTO = 'h.solucion >= b.d0 AND h.solucion < b.d1';
-const ABIERTO = 'h.apertura >= b.d0 AND h.apertura < b.d1';
-const PENDIENTE = 'h.apertura < b.d1 AND (h.fin IS NULL OR h.fin >= b.d1)';
+/** The filtered tickets (alias h) under a further condition. */
+const DE = (cond: string): string => `FROM core.tickets_hechos h WHERE ${FILTROS('h')} AND ${cond}`;
 
 /**
  * The counts and quantile states of §3 per group (the expression g over h): one branch per set of tickets — solved in
@@ -72,12 +80,10 @@ const PENDIENTE = 'h.apertura < b.d1 AND (h.fin IS NULL OR h.fin >= b.d1)';
  * sla_cumplidos, sla_medidos, sin_sla)`, one row per group present in any set.
  */
 const POR_GRUPO = (g: string): string => `
-  WITH ${BOUNDS},
-  r AS (SELECT ${g} AS grupo, count(*) AS resueltos, quantile_cont(h.solucion - h.apertura, [0.5, 0.9]) AS q_solucion,
-               count(*) FILTER (WHERE h.solucion <= ${LIMITE}) AS sla_cumplidos,
-               count(*) FILTER (WHERE ${LIMITE} IS NOT NULL) AS sla_medidos,
-               count(*) FILTER (WHERE ${LIMITE} IS NULL) AS sin_sla
-        ${DE(RESUELTO)} GROUP BY 1),
+  WITH r AS (SELECT grupo, count(*) AS resueltos, quantile_cont(us, [0.5, 0.9]) AS q_solucion,
+               count(*) FILTER (WHERE cumplido) AS sla_cumplidos, count(*) FILTER (WHERE cumplido IS NOT NULL) AS sla_medidos,
+               count(*) FILTER (WHERE cumplido IS NULL) AS sin_sla
+        FROM (SELECT ${g} AS grupo, h.solucion - h.apertura AS us, h.solucion <= ${LIMITE} AS cumplido ${DE(RESUELTO)}) GROUP BY 1),
   a AS (SELECT ${g} AS grupo, count(*) AS abiertos,
                quantile_cont(h.asignacion - h.apertura, [0.5, 0.9]) FILTER (WHERE h.asignacion IS NOT NULL) AS q_asignacion
         ${DE(ABIERTO)} GROUP BY 1),
@@ -106,8 +112,7 @@ export const RESUMEN_PRIORIDAD_SQL = `${POR_GRUPO('h.prioridad')}
 
 /** The median and p90 of all the tickets under the filters (the totals' quantiles). */
 export const RESUMEN_CUANTILES_SQL = `
-  WITH ${BOUNDS},
-  r AS (SELECT quantile_cont(h.solucion - h.apertura, [0.5, 0.9]) AS q_solucion ${DE(RESUELTO)}),
+  WITH r AS (SELECT quantile_cont(h.solucion - h.apertura, [0.5, 0.9]) AS q_solucion ${DE(RESUELTO)}),
   a AS (SELECT quantile_cont(h.asignacion - h.apertura, [0.5, 0.9]) AS q_asignacion ${DE(`${ABIERTO} AND h.asignacion IS NOT NULL`)})
   SELECT round(q_solucion[1] / ${US_HORA}, 2) AS mttr_horas_mediana, round(q_solucion[2] / ${US_HORA}, 2) AS mttr_horas_p90,
          round(q_asignacion[1] / ${US_HORA}, 2) AS tiempo_asignacion_horas_mediana, round(q_asignacion[2] / ${US_HORA}, 2) AS tiempo_asignacion_horas_p90
@@ -129,20 +134,23 @@ export const DESGLOSE_SQL = (dim: Dimension): string => `${POR_GRUPO(`h.${valorD
  * Opened and solved per ISO week (Monday, Mexico City) over the range, weeks without tickets included. Counted per
  * day first: date_trunc then runs once per day instead of once per ticket.
  */
-export const SEMANAL_SQL = `${BASE},
-  w AS (SELECT unnest(range(date_trunc('week', $desde::DATE), $hasta::DATE + 1, INTERVAL 7 DAY))::DATE AS semana),
-  a AS (SELECT date_trunc('week', dia)::DATE AS semana, sum(n) AS n FROM (SELECT dia_apertura AS dia, count(*) AS n FROM t WHERE abierto_en GROUP BY 1) GROUP BY 1),
-  s AS (SELECT date_trunc('week', dia)::DATE AS semana, sum(n) AS n FROM (SELECT dia_solucion AS dia, count(*) AS n FROM t WHERE resuelto_en GROUP BY 1) GROUP BY 1)
+export const SEMANAL_SQL = `
+  WITH w AS (SELECT unnest(range(date_trunc('week', $desde::DATE), $hasta::DATE + 1, INTERVAL 7 DAY))::DATE AS semana),
+  a AS (SELECT date_trunc('week', dia)::DATE AS semana, sum(n) AS n FROM (SELECT h.dia_apertura AS dia, count(*) AS n ${DE(ABIERTO)} GROUP BY 1) GROUP BY 1),
+  s AS (SELECT date_trunc('week', dia)::DATE AS semana, sum(n) AS n FROM (SELECT h.dia_solucion AS dia, count(*) AS n ${DE(RESUELTO)} GROUP BY 1) GROUP BY 1)
   SELECT strftime(w.semana, '%Y-%m-%d') AS semana, COALESCE(a.n, 0)::INTEGER AS abiertos, COALESCE(s.n, 0)::INTEGER AS resueltos
   FROM w LEFT JOIN a USING (semana) LEFT JOIN s USING (semana) ORDER BY w.semana`;
 
-const EDAD_HORAS = `(least(t.d1, t.ahora) - t.apertura) / ${US_HORA}`;
-export const EDAD_CASE = `CASE ${EDADES.map((e) => `WHEN ${EDAD_HORAS} < ${e.hasta ?? 1e12} THEN '${e.clave}'`).join(' ')} END`;
+/** The age bucket (EDADES) of an age in hours. */
+const edadDe = (horas: string): string => `CASE ${EDADES.map((e) => `WHEN ${horas} < ${e.hasta ?? 1e12} THEN '${e.clave}'`).join(' ')} END`;
 
-export const BACKLOG_SQL = `${BASE},
-  e AS (SELECT * FROM (VALUES ${EDADES.map((e, i) => `(${i}, '${e.clave}', '${e.rango}')`).join(', ')}) v(orden, clave, rango)),
-  c AS (SELECT ${EDAD_CASE} AS clave, count(*) AS n,
-               count(*) FILTER (WHERE prioridad >= 5) AS n_alta
-        FROM t WHERE en_backlog GROUP BY 1)
+/** Age bucket of a row of t: hours from opening to the end of the range (or now, if sooner). */
+export const EDAD_CASE = edadDe(`(least(t.d1, t.ahora) - t.apertura) / ${US_HORA}`);
+
+export const BACKLOG_SQL = `
+  WITH e AS (SELECT * FROM (VALUES ${EDADES.map((e, i) => `(${i}, '${e.clave}', '${e.rango}')`).join(', ')}) v(orden, clave, rango)),
+  c AS (SELECT ${edadDe(`(least(${D1}, epoch_us(now())) - h.apertura) / ${US_HORA}`)} AS clave, count(*) AS n,
+               count(*) FILTER (WHERE h.prioridad >= 5) AS n_alta
+        ${DE(PENDIENTE)} GROUP BY 1)
   SELECT e.clave, e.rango, COALESCE(c.n, 0)::INTEGER AS tickets, COALESCE(c.n_alta, 0)::INTEGER AS prioridad_alta
   FROM e LEFT JOIN c USING (clave) ORDER BY e.orden`;
