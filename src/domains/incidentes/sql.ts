@@ -84,8 +84,8 @@ const POR_GRUPO = (g: string): string => `
                count(*) FILTER (WHERE cumplido) AS sla_cumplidos, count(*) FILTER (WHERE cumplido IS NOT NULL) AS sla_medidos,
                count(*) FILTER (WHERE cumplido IS NULL) AS sin_sla
         FROM (SELECT ${g} AS grupo, h.solucion - h.apertura AS us, h.solucion <= ${LIMITE} AS cumplido ${DE(RESUELTO)}) GROUP BY 1),
-  a AS (SELECT ${g} AS grupo, count(*) AS abiertos,
-               quantile_cont(h.asignacion - h.apertura, [0.5, 0.9]) FILTER (WHERE h.asignacion IS NOT NULL) AS q_asignacion
+  -- (a ticket not assigned has a NULL time to own, which the quantile leaves out)
+  a AS (SELECT ${g} AS grupo, count(*) AS abiertos, quantile_cont(h.asignacion - h.apertura, [0.5, 0.9]) AS q_asignacion
         ${DE(ABIERTO)} GROUP BY 1),
   k AS (SELECT ${g} AS grupo, count(*) AS backlog ${DE(PENDIENTE)} GROUP BY 1),
   u AS (SELECT grupo, abiertos, NULL AS resueltos, NULL AS backlog, q_asignacion, NULL AS q_solucion, NULL AS sla_cumplidos, NULL AS sla_medidos, NULL AS sin_sla FROM a
