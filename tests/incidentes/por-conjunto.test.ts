@@ -4,7 +4,7 @@ import { runPipeline } from '../../pipelines/runner/run.js';
 import { ticketRows, TICKET_HEADER } from '../../pipelines/tickets/demo.js';
 import { ticketsPipeline } from '../../pipelines/tickets/index.js';
 import { markArrived, writeCsv } from '../../src/demo/files.js';
-import { backlogPorEdad, desglose, resumen, semanal, type Filtros } from '../../src/domains/incidentes/queries.js';
+import { backlogPorEdad, desglose, resumen, semanal, totales, type Filtros } from '../../src/domains/incidentes/queries.js';
 import { slaHoras } from '../../src/domains/incidentes/settings.js';
 import { DIMENSIONES, SIN_DATO, type Dimension } from '../../src/domains/incidentes/types.js';
 import { tempWarehouse, type TempWarehouse } from '../helpers/warehouse.js';
@@ -90,6 +90,8 @@ describe('incident figures at scale equal the rules applied ticket by ticket', (
     expect(figuras).toEqual(total ? sinGrupo(total) : expect.objectContaining({ abiertos: 0, resueltos: 0, backlog: 0 }));
     const porGrupo = Object.fromEntries((await reglas(f, COLUMNA.prioridad)).map((x) => [x.grupo, sinGrupo(x)]));
     expect(Object.fromEntries(por_prioridad.map(({ prioridad, ...x }) => [prioridad === null ? 'null' : String(prioridad), x]))).toEqual(porGrupo);
+    // The Resumen card's totals (their own statement) are the same figures.
+    expect(await totales(tmp.wh, f, SLA)).toEqual(figuras);
   });
 
   it.each(DIMENSIONES.map((d) => [d] as const))('desglose by %s', async (dim) => {

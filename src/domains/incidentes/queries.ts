@@ -6,7 +6,7 @@ import type { Warehouse } from '../../db/warehouse.js';
 import { readSetting } from '../../core/settings.js';
 import type { Pagina } from '../../api/input/pagina.js';
 import { slaHoras } from './settings.js';
-import { BACKLOG_SQL, BASE, DESGLOSE_SQL, EDAD_CASE, REABIERTOS_SQL, RESUMEN_CUANTILES_SQL, RESUMEN_PRIORIDAD_SQL, SEMANAL_SQL, US_HORA } from './sql.js';
+import { BACKLOG_SQL, BASE, DESGLOSE_SQL, EDAD_CASE, REABIERTOS_SQL, RESUMEN_CUANTILES_SQL, RESUMEN_PRIORIDAD_SQL, SEMANAL_SQL, TOTALES_SQL, US_HORA } from './sql.js';
 import {
   DIMENSIONES, TICKETS_ORDEN, type BacklogEdad, type Conjunto, type Dimension, type Edad, type EstadoTicket, type Figuras, type FilaDesglose,
   type OpcionesIncidentes, type ResumenIncidentes, type SemanaIncidentes, type TicketFila,
@@ -114,9 +114,15 @@ export async function resumen(wh: Warehouse, f: Filtros): Promise<ResumenInciden
   };
 }
 
-/** Only the period's totals (no reopenings or freshness) under the SLA hours given: the Resumen card's measure. */
+/** Figures of a period without tickets. */
+const SIN_TICKETS: Figuras = {
+  abiertos: 0, resueltos: 0, backlog: 0, mttr_horas_mediana: null, mttr_horas_p90: null, tiempo_asignacion_horas_mediana: null,
+  tiempo_asignacion_horas_p90: null, sla_cumplido_pct: null, sin_sla: 0,
+};
+
+/** Only the period's totals (no priorities, reopenings or freshness) under the SLA hours given: the Resumen card's measure. */
 export async function totales(wh: Warehouse, f: Filtros, sla: Record<string, number>): Promise<Figuras> {
-  return (await totalesYPrioridades(wh, params(f, sla))).total;
+  return (await wh.one<Figuras>(TOTALES_SQL, usados(TOTALES_SQL, params(f, sla)))) ?? SIN_TICKETS;
 }
 
 export async function desglose(wh: Warehouse, f: Filtros, dim: Dimension): Promise<FilaDesglose[]> {

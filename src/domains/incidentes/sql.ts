@@ -110,6 +110,10 @@ export const RESUMEN_PRIORIDAD_SQL = `${POR_GRUPO('h.prioridad')}
            sum(sla_cumplidos) AS sla_cumplidos, sum(sla_medidos) AS sla_medidos, COALESCE(sum(sin_sla), 0)::INTEGER AS sin_sla FROM p)
   ORDER BY total, prioridad DESC NULLS LAST`;
 
+/** The totals alone, in one statement (one group: all the tickets); no row when no ticket is in any set. */
+export const TOTALES_SQL = `${POR_GRUPO('0')}
+  SELECT ${FIGURAS} FROM p`;
+
 /** The median and p90 of all the tickets under the filters (the totals' quantiles). */
 export const RESUMEN_CUANTILES_SQL = `
   WITH r AS (SELECT quantile_cont(h.solucion - h.apertura, [0.5, 0.9]) AS q_solucion ${DE(RESUELTO)}),
