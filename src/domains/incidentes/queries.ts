@@ -6,7 +6,7 @@ import type { Warehouse } from '../../db/warehouse.js';
 import { readSetting } from '../../core/settings.js';
 import type { Pagina } from '../../api/input/pagina.js';
 import { slaHoras } from './settings.js';
-import { BACKLOG_SQL, BASE, DESGLOSE_SQL, EDAD_CASE, REABIERTOS_SQL, RESUMEN_PRIORIDAD_SQL, RESUMEN_TOTAL_SQL, SEMANAL_SQL } from './sql.js';
+import { BACKLOG_SQL, BASE, DESGLOSE_SQL, EDAD_CASE, REABIERTOS_SQL, RESUMEN_CUANTILES_SQL, RESUMEN_PRIORIDAD_SQL, SEMANAL_SQL, TOTALES_SQL, US_HORA } from './sql.js';
 import {
   DIMENSIONES, TICKETS_ORDEN, type BacklogEdad, type Conjunto, type Dimension, type Edad, type EstadoTicket, type Figuras, type FilaDesglose,
   type OpcionesIncidentes, type ResumenIncidentes, type SemanaIncidentes, type TicketFila,
@@ -54,8 +54,8 @@ const TICKETS_WHERE = `
 /** The rows behind the figures (sorted and cut by the caller). */
 const TICKETS_FILAS = `${BASE}
   SELECT t.id, k.titulo, k.tipo, k.categoria, k.servicio, k.prioridad, k.estado, k.area_solicitante, k.clave_odes, k.tecnico,
-         k.fecha_apertura, k.fecha_asignacion, k.fecha_solucion, to_timestamp(limite) AS fecha_limite,
-         round(horas_asignacion, 2) AS horas_asignacion, round(horas_solucion, 2) AS horas_solucion,
+         k.fecha_apertura, k.fecha_asignacion, k.fecha_solucion, make_timestamptz(limite) AS fecha_limite,
+         round(us_asignacion / ${US_HORA}, 2) AS horas_asignacion, round(us_solucion / ${US_HORA}, 2) AS horas_solucion,
          CASE WHEN t.solucion IS NULL OR limite IS NULL THEN NULL ELSE t.solucion <= limite END AS sla_cumplido,
          ${EDAD_CASE} AS edad
   FROM t JOIN core.tickets k ON k.id = t.id
@@ -70,23 +70,43 @@ const ordenTickets = (p?: Pagina): string =>
 export const TICKETS_SQL = (limit: number, offset = 0, p?: Pagina): string =>
   `SELECT * FROM (${TICKETS_FILAS}) ORDER BY ${ordenTickets(p)} LIMIT ${Math.trunc(limit)} OFFSET ${Math.trunc(offset)}`;
 
-export { BACKLOG_SQL, DESGLOSE_SQL, RESUMEN_PRIORIDAD_SQL, RESUMEN_TOTAL_SQL, SEMANAL_SQL };
+export { BACKLOG_SQL, DESGLOSE_SQL, RESUMEN_CUANTILES_SQL, RESUMEN_PRIORIDAD_SQL, SEMANAL_SQL };
 
 const FRESHNESS_SQL = `SELECT max(_cargado_en) AS actualizado FROM core.tickets`;
+
+/** Only the parameters a statement names (DuckDB refuses values for parameters it does not have). */
+const usados = (sql: string, p: Record<string, string | number | null>): Record<string, string | number | null> =>
+  Object.fromEntries(Object.entries(p).filter(([k]) => new RegExp(`\\$${k}\\b`).test(sql)));
+
+type Cuantiles = Pick<Figuras, 'mttr_horas_mediana' | 'mttr_horas_p90' | 'tiempo_asignacion_horas_mediana' | 'tiempo_asignacion_horas_p90'>;
+type FilaPrioridad = { total: boolean; prioridad: number | null } & Figuras;
+
+/**
+ * The totals and the figures by priority: the counts of all come with the priorities' (their sums), the quantiles
+ * of all from their own statement on another connection.
+ */
+async function totalesYPrioridades(wh: Warehouse, p: Record<string, string | number | null>): Promise<{ total: Figuras; por: Array<{ prioridad: number | null } & Figuras> }> {
+  const [filas, cu] = await Promise.all([
+    wh.all<FilaPrioridad>(RESUMEN_PRIORIDAD_SQL, usados(RESUMEN_PRIORIDAD_SQL, p)),
+    wh.one<Cuantiles>(RESUMEN_CUANTILES_SQL, usados(RESUMEN_CUANTILES_SQL, p)),
+  ]);
+  const sinMarca = ({ total: _t, ...f }: FilaPrioridad): { prioridad: number | null } & Figuras => f;
+  const { prioridad: _p, ...cuentas } = sinMarca(filas.find((f) => f.total)!);
+  return { total: { ...cuentas, ...cu! }, por: filas.filter((f) => !f.total).map(sinMarca) };
+}
 
 export async function resumen(wh: Warehouse, f: Filtros): Promise<ResumenIncidentes> {
   const sla = await readSetting(wh, slaHoras);
   const p = params(f, sla);
-  const [tot, por, re, fr] = await Promise.all([
-    wh.one<Figuras>(RESUMEN_TOTAL_SQL, p),
-    wh.all<{ prioridad: number | null } & Figuras>(RESUMEN_PRIORIDAD_SQL, p),
-    wh.one<{ reabiertos: number }>(REABIERTOS_SQL, Object.fromEntries(Object.entries(p).filter(([k]) => !k.startsWith('sla')))),
+  const [{ total, por }, re, fr] = await Promise.all([
+    totalesYPrioridades(wh, p),
+    wh.one<{ reabiertos: number }>(REABIERTOS_SQL, usados(REABIERTOS_SQL, p)),
     wh.one<{ actualizado: string | null }>(FRESHNESS_SQL),
   ]);
   return {
     desde: f.desde,
     hasta: f.hasta,
-    ...tot!,
+    ...total,
     reabiertos: re?.reabiertos ?? 0,
     por_prioridad: por,
     sla_horas: sla,
@@ -94,22 +114,29 @@ export async function resumen(wh: Warehouse, f: Filtros): Promise<ResumenInciden
   };
 }
 
-/** Only the period's totals (no breakdown, reopenings or freshness) under the SLA hours given: the Resumen card's measure. */
+/** Figures of a period without tickets. */
+const SIN_TICKETS: Figuras = {
+  abiertos: 0, resueltos: 0, backlog: 0, mttr_horas_mediana: null, mttr_horas_p90: null, tiempo_asignacion_horas_mediana: null,
+  tiempo_asignacion_horas_p90: null, sla_cumplido_pct: null, sin_sla: 0,
+};
+
+/** Only the period's totals (no priorities, reopenings or freshness) under the SLA hours given: the Resumen card's measure. */
 export async function totales(wh: Warehouse, f: Filtros, sla: Record<string, number>): Promise<Figuras> {
-  return (await wh.one<Figuras>(RESUMEN_TOTAL_SQL, params(f, sla)))!;
+  return (await wh.one<Figuras>(TOTALES_SQL, usados(TOTALES_SQL, params(f, sla)))) ?? SIN_TICKETS;
 }
 
 export async function desglose(wh: Warehouse, f: Filtros, dim: Dimension): Promise<FilaDesglose[]> {
   if (!(DIMENSIONES as readonly string[]).includes(dim)) throw new Error(`dimensión desconocida: ${dim}`);
-  return wh.all(DESGLOSE_SQL(dim), await paramsOf(wh, f));
+  const sql = DESGLOSE_SQL(dim);
+  return wh.all(sql, usados(sql, await paramsOf(wh, f)));
 }
 
 export async function semanal(wh: Warehouse, f: Filtros): Promise<SemanaIncidentes[]> {
-  return wh.all(SEMANAL_SQL, await paramsOf(wh, f));
+  return wh.all(SEMANAL_SQL, usados(SEMANAL_SQL, params(f, {})));
 }
 
 export async function backlogPorEdad(wh: Warehouse, f: Filtros): Promise<BacklogEdad[]> {
-  return wh.all(BACKLOG_SQL, await paramsOf(wh, f));
+  return wh.all(BACKLOG_SQL, usados(BACKLOG_SQL, params(f, {})));
 }
 
 export const LISTA_MAX = 5000;
