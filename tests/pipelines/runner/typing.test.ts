@@ -108,9 +108,9 @@ describe('core.tickets_hechos follows core.tickets exactly', () => {
     expect(rows).toHaveLength(4);
     expect(rows).toEqual(await expected());
     const uno = rows.find((x) => x.id === 1)!;
-    // 10:00 and 12:30 in Mexico City (UTC−6) as epoch seconds; the opening day before Oct 2022 goes through ICU.
-    expect(uno.asignacion).toBe(Date.UTC(2026, 2, 2, 16, 0) / 1000);
-    expect(uno.solucion).toBe(Date.UTC(2026, 2, 3, 18, 30) / 1000);
+    // 10:00 and 12:30 in Mexico City (UTC−6) as epoch microseconds; the opening day before Oct 2022 goes through ICU.
+    expect(Number(uno.asignacion)).toBe(Date.UTC(2026, 2, 2, 16, 0) * 1000);
+    expect(Number(uno.solucion)).toBe(Date.UTC(2026, 2, 3, 18, 30) * 1000);
     expect(String(rows.find((x) => x.id === 4)!.dia_apertura)).toMatch(/^2021-12-01/);
 
     const r3 = await run();
