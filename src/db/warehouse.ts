@@ -5,6 +5,7 @@ import { Mutex } from './mutex.js';
 import { DataVersions, type Dataset } from './versions.js';
 import { dbLimits } from './limits.js';
 import { Semaphore } from './semaphore.js';
+import { runPrepared } from './prepared.js';
 
 /** Thrown when another process holds the warehouse file. */
 export class WarehouseLockedError extends Error {
@@ -148,12 +149,15 @@ export class Warehouse {
     await this.writeLock.run(async () => undefined);
   }
 
-  /** Runs a read query on one of the pool's connections (waiting for one when all are busy); plain JSON-safe rows. */
+  /**
+   * Runs a read query on one of the pool's connections (waiting for one when all are busy); plain JSON-safe rows.
+   * Each connection keeps its statements prepared (src/db/prepared.ts): the same figures are asked again and again.
+   */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return this.readSlots.run(async () => {
       const c = this.idleReaders.pop() ?? (await this.connect());
       try {
-        const r = await c.runAndReadAll(sql, params as never);
+        const r = await runPrepared(c, sql, params);
         return plainRows(r.getRowObjectsJS() as Row[]) as T[];
       } finally {
         if (!this.closed) this.idleReaders.push(c);
@@ -170,7 +174,7 @@ export class Warehouse {
     return this.lightSlots.run(async () => {
       const c = this.idleLight.pop() ?? (await this.connect());
       try {
-        const r = await c.runAndReadAll(sql, params as never);
+        const r = await runPrepared(c, sql, params);
         return (plainRows(r.getRowObjectsJS() as Row[]) as T[])[0];
       } finally {
         if (!this.closed) this.idleLight.push(c);
