@@ -1,7 +1,6 @@
 import { enlace } from '../../core/figures.js';
-import { cifra, porVentanas } from '../tarjetas.js';
+import { ajuste, cifra, porVentanas } from '../tarjetas.js';
 import type { ResumenCard } from '../types.js';
-import { readSetting } from '../../core/settings.js';
 import { totales } from './queries.js';
 import { slaHoras } from './settings.js';
 
@@ -10,9 +9,10 @@ const COMO = 'SLA cumplido = tickets resueltos en el periodo a más tardar en su
 /** The help desk's card: SLA met in the period, with the backlog, solved tickets and MTTR beside it. */
 export const tarjetaIncidentes: ResumenCard = {
   id: 'incidentes', titulo: 'Incidentes y solicitudes', unidad: 'UTSI', pipeline: 'tickets', enlace: '/incidentes', meta: { verde: 90, amarillo: 80, sentido: 'ascendente' },
-  // The card shows only the totals of each window: the SLA hours are read once, not once per window.
+  // The card shows only the totals of each window (one statement each, prepared once per connection): the SLA
+  // hours are read once per data version.
   figuras: async (wh, v) => {
-    const sla = await readSetting(wh, slaHoras);
+    const sla = await ajuste(wh, slaHoras);
     return porVentanas(wh, v, (r) => totales(wh, r, sla), {
       etiqueta: 'SLA cumplido', formato: 'pct', enlace: enlace('/incidentes', { ...v.actual }), como: COMO, tabla: 'core.tickets', vacia: 'Sin tickets cargados.',
       valor: (x) => x.sla_cumplido_pct,
