@@ -4,6 +4,7 @@ import type { Rango } from '../core/time.js';
 import { porVersion } from '../db/memo.js';
 import { hasRows, tableExists } from '../db/sql.js';
 import type { Warehouse } from '../db/warehouse.js';
+import type { DuckDBValue } from '@duckdb/node-api';
 import type { FigurasTarjeta, Formato, Secundario, Ventanas } from './resumen/types.js';
 
 /**
@@ -57,6 +58,33 @@ export const ventanasParams = (rs: readonly Rango[]): { desdes: string; hastas: 
 export const VENTANAS_SQL = `
   SELECT unnest(generate_series(1, len(d))) AS i, unnest(d)::DATE AS desde, unnest(h)::DATE AS hasta
   FROM (SELECT string_split($desdes::VARCHAR, ',') AS d, string_split($hastas::VARCHAR, ',') AS h)`;
+
+const unidas = new Map<string, string>();
+
+/**
+ * One statement for several windows out of another domain's statement for one window (its figures of each window
+ * in the order of `params`, one set of named parameters per window): each copy gets its own parameter names
+ * ($desde → $desde__2) and the copies go in one UNION ALL, so the whole is parsed, planned (once per connection,
+ * src/db/prepared.ts) and run as one, with the domain's own SQL and rules.
+ */
+export async function enUnaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray<Record<string, DuckDBValue>>): Promise<T[]> {
+  const nombres = Object.keys(params[0] ?? {}).filter((k) => new RegExp(`\\$${k}\\b`).test(sql));
+  const clave = `${params.length}:${nombres.join(',')}:${sql}`;
+  let texto = unidas.get(clave);
+  if (!texto) {
+    const re = new RegExp(`\\$(${nombres.join('|')})\\b`, 'g');
+    const copias = params.map((_, i) => `SELECT ${i + 1} AS ventana__, * FROM (${nombres.length ? sql.replace(re, (_m, k: string) => `$${k}__${i + 1}`) : sql})`);
+    texto = `${copias.join('\nUNION ALL\n')}\nORDER BY ventana__`;
+    if (unidas.size > 64) unidas.clear();
+    unidas.set(clave, texto);
+  }
+  const todos: Record<string, DuckDBValue> = {};
+  params.forEach((p, i) => {
+    for (const k of nombres) todos[`${k}__${i + 1}`] = p[k]!;
+  });
+  const rows = await wh.all<T & { ventana__: number }>(texto, todos);
+  return rows.map(({ ventana__: _v, ...x }) => x as T);
+}
 
 /** A card measured on every window of the period, one window at a time (see porVentanasJuntas). */
 export async function porVentanas<T>(wh: Warehouse, v: Ventanas, medir: (r: Rango) => Promise<T>, l: Lectura<T>): Promise<FigurasTarjeta> {

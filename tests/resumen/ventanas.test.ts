@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { calendarioPipeline } from '../../pipelines/calendario/index.js';
+import { cartografiaPipeline } from '../../pipelines/cartografia/index.js';
+import { ticketsPipeline } from '../../pipelines/tickets/index.js';
 import { odesPipeline } from '../../pipelines/odes/index.js';
 import { oficialiaPipeline } from '../../pipelines/oficialia/index.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
@@ -8,6 +10,9 @@ import { readSetting } from '../../src/core/settings.js';
 import { addDays } from '../../src/core/time.js';
 import { demoContext } from '../../src/demo/index.js';
 import { medirCalendario } from '../../src/domains/calendario/resumen.js';
+import { totales } from '../../src/domains/incidentes/queries.js';
+import { totalesPorVentana } from '../../src/domains/incidentes/resumen.js';
+import { slaHoras } from '../../src/domains/incidentes/settings.js';
 import { conteo, procesos } from '../../src/domains/calendario/queries.js';
 import { computeIndice } from '../../src/domains/odes/indice.js';
 import { indicePorCorte } from '../../src/domains/odes/indice-cortes.js';
@@ -25,7 +30,7 @@ import { warehouseForTests } from '../helpers/warehouse.js';
 
 /**
  * The Resumen cards measure all their windows (or cut-offs) in one statement, and the ODES card counts each
- * council's events per cut-off: on the demo's data (petitions, sessions, the calendar and 242 councils, generated
+ * council's events per cut-off: on the demo's data (tickets, petitions, sessions, the calendar and 242 councils, generated
  * for a fixed day) each gives, window by window, exactly what the domain's own figures give for that window alone.
  */
 const HOY = '2026-11-20';
@@ -39,10 +44,26 @@ function periodos(): Array<{ periodo: Periodo; hasta: string }> {
 
 describe('Resumen cards: all the windows at once give the figures of each window alone', () => {
   const t = warehouseForTests(async (t) => {
-    for (const p of [oficialiaPipeline, sesionesPipeline, calendarioPipeline, odesPipeline]) {
-      await p.demo!(demoContext(t.config, { today: HOY }));
+    for (const p of [cartografiaPipeline, ticketsPipeline, oficialiaPipeline, sesionesPipeline, calendarioPipeline, odesPipeline]) {
+      if (p.demo) await p.demo(demoContext(t.config, { today: HOY }));
       expect((await runPipeline(t.wh, p, { dataDir: t.dataDir })).estado).toBe('exito');
     }
+  });
+
+  test('incidentes: the totals of each window (one statement made of the domain\'s own)', async () => {
+    const sla = await readSetting(t.wh, slaHoras);
+    let con = 0;
+    for (const { periodo, hasta } of periodos()) {
+      const rs = enOrden(ventanas(periodo, hasta));
+      const juntas = await totalesPorVentana(t.wh, rs, sla);
+      expect(juntas).toHaveLength(rs.length);
+      for (const [i, r] of rs.entries()) {
+        const sola = await totales(t.wh, r, sla);
+        if (sola.resueltos > 0 && sola.sla_cumplido_pct !== null) con++;
+        expect(juntas[i], `${r.desde}..${r.hasta}`).toEqual(sola);
+      }
+    }
+    expect(con).toBeGreaterThan(50);
   });
 
   test('oficialia: received, backlog, median attention and en plazo of each window', async () => {

@@ -55,7 +55,7 @@ LEFT JOIN venc o ON o.clave_odes = c.clave_odes AND o.componente = 'supervision'
 ORDER BY c.clave_odes`;
 
 type Epoch = number | null;
-interface Consejo {
+interface Fila {
   clave_odes: string;
   tipo: string;
   cabecera: string | null;
@@ -68,31 +68,119 @@ interface Consejo {
   supervision: Array<{ limite: string | null; ok: boolean }> | null;
 }
 
-/** The councils of `proceso` with their events, once per data version and estrados hours. */
-export function eventosOdes(wh: Warehouse, proceso: string, horas_estrados: number): Promise<Consejo[]> {
-  return porVersion(wh, `odes:eventos:${proceso}:${horas_estrados}`, ['datos'], () =>
-    wh.all<Consejo>(EVENTOS_SQL, { proceso, horas_estrados, cargos: CARGOS.join(',') }));
+/**
+ * A council's events as sorted thresholds: the instant (or date) from which each one counts, and from which it counts
+ * as met. «Due by the cut-off» is then how many thresholds come before it (a binary search), for any cut-off.
+ */
+interface Consejo {
+  clave_odes: string;
+  programada: string | null;
+  instalada: string | null;
+  integracion: NonNullable<Fila['integracion']>;
+  /** sesiones: fecha_programada; met: also held (fecha_inicio) with quorum — the later of both. */
+  sesiones: number[];
+  sesionesOk: number[];
+  /** actas: held and followed by a later held session — the later of both; met: approved, by a session held by then. */
+  actas: number[];
+  actasOk: number[];
+  /** estrados: approval instants (due once the posting limit has passed); met: posted within the limit. */
+  acuerdos: number[];
+  acuerdosOk: number[];
+  entregables: string[];
+  entregablesOk: string[];
+  supervision: string[];
+  supervisionOk: string[];
 }
 
-const limites = new Map<string, number>();
+const asc = <T extends number | string>(xs: T[]): T[] => xs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 
-/** The end of each date in Mexico City, as epoch seconds (DuckDB's own `(hasta + 1)::TIMESTAMPTZ`, kept once known). */
+function umbrales(f: Fila): Consejo {
+  const sesiones: number[] = [], sesionesOk: number[] = [], actas: number[] = [], actasOk: number[] = [];
+  for (const s of f.sesiones ?? []) {
+    sesiones.push(s.programada);
+    if (s.quorum === true && s.inicio !== null) sesionesOk.push(Math.max(s.programada, s.inicio));
+    if (s.inicio !== null && s.siguiente !== null) {
+      const t = Math.max(s.inicio, s.siguiente);
+      actas.push(t);
+      if (s.aprobada && (!s.por_sesion || s.aprobada_inicio !== null)) actasOk.push(s.por_sesion ? Math.max(t, s.aprobada_inicio!) : t);
+    }
+  }
+  const acuerdos = f.acuerdos ?? [];
+  const venc = (xs: Fila['entregables']) => (xs ?? []).filter((x) => x.limite !== null) as Array<{ limite: string; ok: boolean }>;
+  return {
+    clave_odes: f.clave_odes, programada: f.programada, instalada: f.instalada, integracion: f.integracion ?? [],
+    sesiones: asc(sesiones), sesionesOk: asc(sesionesOk), actas: asc(actas), actasOk: asc(actasOk),
+    acuerdos: asc(acuerdos.map((a) => a.aprobacion)), acuerdosOk: asc(acuerdos.filter((a) => a.ok).map((a) => a.aprobacion)),
+    entregables: asc(venc(f.entregables).map((x) => x.limite)), entregablesOk: asc(venc(f.entregables).filter((x) => x.ok).map((x) => x.limite)),
+    supervision: asc(venc(f.supervision).map((x) => x.limite)), supervisionOk: asc(venc(f.supervision).filter((x) => x.ok).map((x) => x.limite)),
+  };
+}
+
+/** The councils of `proceso` with their events' thresholds, once per data version and estrados hours. */
+export function eventosOdes(wh: Warehouse, proceso: string, horas_estrados: number): Promise<Consejo[]> {
+  return porVersion(wh, `odes:eventos:${proceso}:${horas_estrados}`, ['datos'], async () =>
+    (await wh.all<Fila>(EVENTOS_SQL, { proceso, horas_estrados, cargos: CARGOS.join(',') })).map(umbrales));
+}
+
+/** The days whose end is known: a pure function of the date (the session time zone), filled a block at a time. */
+const limites = new Map<string, number>();
+const BLOQUE_DIAS = 400;
+
+/** The end of each date in Mexico City, as epoch seconds (DuckDB's own `(hasta + 1)::TIMESTAMPTZ`). */
 async function finDeDia(wh: Warehouse, fechas: readonly string[]): Promise<Map<string, number>> {
-  const faltan = fechas.filter((f) => !limites.has(f));
-  if (faltan.length) {
+  const falta = fechas.find((f) => !limites.has(f));
+  if (falta) {
+    if (limites.size > 20_000) limites.clear();
+    // The days around the one missing: the next Resumens ask for their neighbours.
     const rows = await wh.all<{ d: string; lim: number }>(
-      "SELECT d, epoch((d::DATE + 1)::TIMESTAMPTZ) AS lim FROM (SELECT unnest(string_split($d::VARCHAR, ',')) AS d)", { d: faltan.join(',') });
-    if (limites.size > 10_000) limites.clear();
+      `SELECT strftime(d, '%Y-%m-%d') AS d, epoch((d + 1)::TIMESTAMPTZ) AS lim
+       FROM (SELECT unnest(generate_series($f::DATE - $n::INTEGER, $f::DATE + $n::INTEGER, INTERVAL 1 DAY))::DATE AS d)`, { f: falta, n: BLOQUE_DIAS });
     for (const r of rows) limites.set(r.d, r.lim);
+    for (const f of fechas) {
+      if (limites.has(f)) continue;
+      const [r] = await wh.all<{ lim: number }>('SELECT epoch(($f::DATE + 1)::TIMESTAMPTZ) AS lim', { f });
+      limites.set(f, r!.lim);
+    }
   }
   return new Map(fechas.map((f) => [f, limites.get(f)!]));
+}
+
+/** How many of the sorted instants `xs` are before `lim` (binary search). */
+function antes(xs: readonly number[], lim: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < lim) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted approval instants `xs` have their posting limit passed by `lim`: `lim - x ≥ segundos`. */
+function vencidos(xs: readonly number[], lim: number, segundos: number): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (lim - xs[mid]! >= segundos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many of the sorted dates `xs` are on or before `hasta`. */
+function hastaEl(xs: readonly string[], hasta: string): number {
+  let lo = 0, hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! <= hasta) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** DuckDB's round(x, 2) of a DOUBLE (half away from zero; the values here are never negative). */
 const round2 = (x: number | null): number | null => (x === null ? null : Math.round(x * 100) / 100);
 const pct = (ok: number, total: number): number | null => (total === 0 ? null : (100 * ok) / total);
-/** `a < b` of SQL: false when either is NULL. */
-const lt = (a: Epoch, b: number): boolean => a !== null && a < b;
 
 export interface IndiceCorte {
   hasta: string;
@@ -101,49 +189,33 @@ export interface IndiceCorte {
   componentes: Componentes;
 }
 
-/** One council's components at one cut-off (`hasta` a date, `lim` the end of that day), as indice.sql's `comp`. */
+/**
+ * One council's components at one cut-off (`hasta` a date, `lim` the end of that day), as indice.sql's `comp`:
+ * instants compare as `x < lim`, the estrados limit as `lim - aprobación ≥ horas × 3600` (the same doubles as
+ * there), dates as `limite ≤ hasta`.
+ */
 function componentes(c: Consejo, hasta: string, lim: number, horas: number): Componentes {
   const prog = c.programada;
   const instalacion = prog === null || prog > hasta ? null : c.instalada !== null && c.instalada <= prog ? 100 : 0;
+  // Distinct cargos filled (count(DISTINCT cargo)): a council has a handful of designations.
   let designaciones = 0;
-  const ocupados = new Set<string>();
-  for (const d of c.integracion ?? []) {
+  const ocupados: string[] = [];
+  for (const d of c.integracion) {
     if (d.desde === null || d.desde > hasta) continue;
     designaciones++;
-    if (d.baja === null || d.baja > hasta) ocupados.add(d.cargo);
+    if ((d.baja === null || d.baja > hasta) && !ocupados.includes(d.cargo)) ocupados.push(d.cargo);
   }
   const integracion = prog === null || prog <= hasta || (c.instalada !== null && c.instalada <= hasta) || designaciones > 0
-    ? (100 * ocupados.size) / CARGOS.length : null;
-  let sesTotal = 0, sesOk = 0, actasTotal = 0, actasOk = 0;
-  for (const s of c.sesiones ?? []) {
-    if (s.programada < lim) {
-      sesTotal++;
-      if (lt(s.inicio, lim) && s.quorum === true) sesOk++;
-    }
-    if (lt(s.inicio, lim) && lt(s.siguiente, lim)) {
-      actasTotal++;
-      if (s.aprobada && (!s.por_sesion || lt(s.aprobada_inicio, lim))) actasOk++;
-    }
-  }
-  let acuTotal = 0, acuOk = 0;
-  for (const a of c.acuerdos ?? []) {
-    if (lim - a.aprobacion >= horas * 3600) {
-      acuTotal++;
-      if (a.ok) acuOk++;
-    }
-  }
-  const vencidos = (xs: Consejo['entregables']): number | null => {
-    let total = 0, ok = 0;
-    for (const x of xs ?? []) {
-      if (x.limite === null || x.limite > hasta) continue;
-      total++;
-      if (x.ok) ok++;
-    }
-    return pct(ok, total);
-  };
+    ? (100 * ocupados.length) / CARGOS.length : null;
+  const segundos = horas * 3600;
   return {
-    instalacion, integracion, sesiones: pct(sesOk, sesTotal), actas: pct(actasOk, actasTotal), estrados: pct(acuOk, acuTotal),
-    entregables: vencidos(c.entregables), supervision: vencidos(c.supervision),
+    instalacion,
+    integracion,
+    sesiones: pct(antes(c.sesionesOk, lim), antes(c.sesiones, lim)),
+    actas: pct(antes(c.actasOk, lim), antes(c.actas, lim)),
+    estrados: pct(vencidos(c.acuerdosOk, lim, segundos), vencidos(c.acuerdos, lim, segundos)),
+    entregables: pct(hastaEl(c.entregablesOk, hasta), hastaEl(c.entregables, hasta)),
+    supervision: pct(hastaEl(c.supervisionOk, hasta), hastaEl(c.supervision, hasta)),
   };
 }
 
@@ -167,8 +239,11 @@ export async function indicePorCorte(wh: Warehouse, proceso: string, cortes: rea
     const lim = lims.get(hasta)!;
     out.set(hasta, consejos.map((c) => {
       const comp = componentes(c, hasta, lim, cfg.horas_estrados);
-      const rounded = Object.fromEntries(COMPONENTES.map((k) => [k, round2(comp[k])])) as Componentes;
-      return { hasta, clave_odes: c.clave_odes, indice: round2(indice(comp, cfg.pesos)), componentes: rounded };
+      const r = {
+        instalacion: round2(comp.instalacion), integracion: round2(comp.integracion), sesiones: round2(comp.sesiones), actas: round2(comp.actas),
+        estrados: round2(comp.estrados), entregables: round2(comp.entregables), supervision: round2(comp.supervision),
+      };
+      return { hasta, clave_odes: c.clave_odes, indice: round2(indice(comp, cfg.pesos)), componentes: r };
     }));
   }
   return out;
