@@ -61,13 +61,8 @@ export const VENTANAS_SQL = `
 
 const unidas = new Map<string, string>();
 
-/**
- * One statement for several windows out of another domain's statement for one window (its figures of each window
- * in the order of `params`, one set of named parameters per window): each copy gets its own parameter names
- * ($desde → $desde__2) and the copies go in one UNION ALL, so the whole is parsed, planned (once per connection,
- * src/db/prepared.ts) and run as one, with the domain's own SQL and rules.
- */
-export async function enUnaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray<Record<string, DuckDBValue>>): Promise<T[]> {
+/** One statement for the windows of `params` (see enUnaSentencia). */
+async function unaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray<Record<string, DuckDBValue>>): Promise<T[]> {
   const nombres = Object.keys(params[0] ?? {}).filter((k) => new RegExp(`\\$${k}\\b`).test(sql));
   const clave = `${params.length}:${nombres.join(',')}:${sql}`;
   let texto = unidas.get(clave);
@@ -84,6 +79,20 @@ export async function enUnaSentencia<T>(wh: Warehouse, sql: string, params: Read
   });
   const rows = await wh.all<T & { ventana__: number }>(texto, todos);
   return rows.map(({ ventana__: _v, ...x }) => x as T);
+}
+
+/**
+ * Several windows measured with another domain's statement for one window (its figures of each window in the order
+ * of `params`, one set of named parameters per window) in `partes` statements instead of one per window: in each,
+ * every copy of the statement gets its own parameter names ($desde → $desde__2) and the copies go in one UNION ALL,
+ * parsed, planned (once per connection, src/db/prepared.ts) and run as one, with the domain's own SQL and rules.
+ * Two parts by default: each runs on its own connection of the read pool, so both cores work on the card.
+ */
+export async function enUnaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray<Record<string, DuckDBValue>>, partes = 2): Promise<T[]> {
+  const n = Math.ceil(params.length / Math.max(1, partes));
+  const grupos: Array<ReadonlyArray<Record<string, DuckDBValue>>> = [];
+  for (let i = 0; i < params.length; i += n) grupos.push(params.slice(i, i + n));
+  return (await Promise.all(grupos.map((g) => unaSentencia<T>(wh, sql, g)))).flat();
 }
 
 /** A card measured on every window of the period, one window at a time (see porVentanasJuntas). */
