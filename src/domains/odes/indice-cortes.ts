@@ -11,14 +11,19 @@ import { porVersion } from '../../db/memo.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { CARGOS, COMPONENTES, type Componentes, type OdesConfig } from './types.js';
 
-/** Per council, what its components need; instants are epoch seconds, dates ISO strings (they compare as dates). */
+/** A DATE as its day number (days since 1970-01-01): dates compare as numbers. */
+const dia = (col: string): string => `(${col} - DATE '1970-01-01')::INTEGER`;
+
+/** The day number of an ISO date (as `dia` gives in SQL). */
+const diaDe = (iso: string): number => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
+
+/** Per council, what its components need; instants are epoch seconds, dates day numbers. */
 export const EVENTOS_SQL = `
 WITH cons AS (
-  SELECT clave_odes, tipo, cabecera, strftime(fecha_instalacion_programada, '%Y-%m-%d') AS programada,
-         strftime(fecha_instalacion, '%Y-%m-%d') AS instalada
+  SELECT clave_odes, tipo, cabecera, ${dia('fecha_instalacion_programada')} AS programada, ${dia('fecha_instalacion')} AS instalada
   FROM core.odes_consejos WHERE proceso = $proceso::VARCHAR
 ), integ AS (
-  SELECT clave_odes, list({'cargo': cargo, 'desde': strftime(fecha_designacion, '%Y-%m-%d'), 'baja': strftime(fecha_baja, '%Y-%m-%d')}) AS xs
+  SELECT clave_odes, list({'cargo': cargo, 'desde': ${dia('fecha_designacion')}, 'baja': ${dia('fecha_baja')}}) AS xs
   FROM core.odes_integracion
   WHERE proceso = $proceso::VARCHAR AND calidad = 'propietario' AND list_contains(string_split($cargos::VARCHAR, ','), cargo)
   GROUP BY clave_odes
@@ -39,7 +44,7 @@ WITH cons AS (
     AND epoch(fecha_fijacion_estrados) - epoch(fecha_aprobacion) <= $horas_estrados::DOUBLE * 3600}) AS xs
   FROM core.odes_acuerdos WHERE proceso = $proceso::VARCHAR GROUP BY clave_odes
 ), venc AS (
-  SELECT clave_odes, componente, list({'limite': strftime(fecha_limite, '%Y-%m-%d'), 'ok': hecho IS NOT NULL AND hecho <= fecha_limite}) AS xs
+  SELECT clave_odes, componente, list({'limite': ${dia('fecha_limite')}, 'ok': hecho IS NOT NULL AND hecho <= fecha_limite}) AS xs
   FROM (
     SELECT 'entregables' AS componente, clave_odes, fecha_limite, fecha_entrega AS hecho FROM core.odes_entregables WHERE proceso = $proceso::VARCHAR
     UNION ALL SELECT 'supervision', clave_odes, fecha_limite, fecha_atencion FROM core.odes_supervision WHERE proceso = $proceso::VARCHAR
@@ -59,13 +64,13 @@ interface Fila {
   clave_odes: string;
   tipo: string;
   cabecera: string | null;
-  programada: string | null;
-  instalada: string | null;
-  integracion: Array<{ cargo: string; desde: string | null; baja: string | null }> | null;
+  programada: number | null;
+  instalada: number | null;
+  integracion: Array<{ cargo: string; desde: number | null; baja: number | null }> | null;
   sesiones: Array<{ programada: number; inicio: Epoch; quorum: boolean | null; siguiente: Epoch; aprobada: boolean; por_sesion: boolean; aprobada_inicio: Epoch }> | null;
   acuerdos: Array<{ aprobacion: number; ok: boolean }> | null;
-  entregables: Array<{ limite: string | null; ok: boolean }> | null;
-  supervision: Array<{ limite: string | null; ok: boolean }> | null;
+  entregables: Array<{ limite: number | null; ok: boolean }> | null;
+  supervision: Array<{ limite: number | null; ok: boolean }> | null;
 }
 
 /**
@@ -74,8 +79,8 @@ interface Fila {
  */
 interface Consejo {
   clave_odes: string;
-  programada: string | null;
-  instalada: string | null;
+  programada: number | null;
+  instalada: number | null;
   integracion: NonNullable<Fila['integracion']>;
   /** sesiones: fecha_programada; met: also held (fecha_inicio) with quorum — the later of both. */
   sesiones: number[];
@@ -86,13 +91,13 @@ interface Consejo {
   /** estrados: approval instants (due once the posting limit has passed); met: posted within the limit. */
   acuerdos: number[];
   acuerdosOk: number[];
-  entregables: string[];
-  entregablesOk: string[];
-  supervision: string[];
-  supervisionOk: string[];
+  entregables: number[];
+  entregablesOk: number[];
+  supervision: number[];
+  supervisionOk: number[];
 }
 
-const asc = <T extends number | string>(xs: T[]): T[] => xs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+const asc = (xs: number[]): number[] => xs.sort((a, b) => a - b);
 
 function umbrales(f: Fila): Consejo {
   const sesiones: number[] = [], sesionesOk: number[] = [], actas: number[] = [], actasOk: number[] = [];
@@ -106,7 +111,7 @@ function umbrales(f: Fila): Consejo {
     }
   }
   const acuerdos = f.acuerdos ?? [];
-  const venc = (xs: Fila['entregables']) => (xs ?? []).filter((x) => x.limite !== null) as Array<{ limite: string; ok: boolean }>;
+  const venc = (xs: Fila['entregables']) => (xs ?? []).filter((x) => x.limite !== null) as Array<{ limite: number; ok: boolean }>;
   return {
     clave_odes: f.clave_odes, programada: f.programada, instalada: f.instalada, integracion: f.integracion ?? [],
     sesiones: asc(sesiones), sesionesOk: asc(sesionesOk), actas: asc(actas), actasOk: asc(actasOk),
@@ -167,8 +172,8 @@ function vencidos(xs: readonly number[], lim: number, segundos: number): number 
   return lo;
 }
 
-/** How many of the sorted dates `xs` are on or before `hasta`. */
-function hastaEl(xs: readonly string[], hasta: string): number {
+/** How many of the sorted day numbers `xs` are on or before the day `hasta`. */
+function hastaEl(xs: readonly number[], hasta: number): number {
   let lo = 0, hi = xs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
@@ -194,7 +199,7 @@ export interface IndiceCorte {
  * instants compare as `x < lim`, the estrados limit as `lim - aprobación ≥ horas × 3600` (the same doubles as
  * there), dates as `limite ≤ hasta`.
  */
-function componentes(c: Consejo, hasta: string, lim: number, horas: number): Componentes {
+function componentes(c: Consejo, hasta: number, lim: number, horas: number): Componentes {
   const prog = c.programada;
   const instalacion = prog === null || prog > hasta ? null : c.instalada !== null && c.instalada <= prog ? 100 : 0;
   // Distinct cargos filled (count(DISTINCT cargo)): a council has a handful of designations.
@@ -237,8 +242,9 @@ export async function indicePorCorte(wh: Warehouse, proceso: string, cortes: rea
   const out = new Map<string, IndiceCorte[]>();
   for (const hasta of unicos) {
     const lim = lims.get(hasta)!;
+    const dia = diaDe(hasta);
     out.set(hasta, consejos.map((c) => {
-      const comp = componentes(c, hasta, lim, cfg.horas_estrados);
+      const comp = componentes(c, dia, lim, cfg.horas_estrados);
       const r = {
         instalacion: round2(comp.instalacion), integracion: round2(comp.integracion), sesiones: round2(comp.sesiones), actas: round2(comp.actas),
         estrados: round2(comp.estrados), entregables: round2(comp.entregables), supervision: round2(comp.supervision),
