@@ -23,19 +23,32 @@ describe('prepared statements kept per connection', () => {
     expect(await t.wh.one(SQL, { lo: 11 })).toEqual({ n: 0, m: null });
   });
 
+  test('a plan is not reused over rows written after it: DuckDB plans with the statistics of the data then', async () => {
+    // Planned over x in 0..15: the GROUP BY gets a perfect hash aggregate sized for 16 groups and `x > 20` is pruned
+    // as never true. After 100 more values a kept plan fails on the first and answers 0 to the second.
+    await t.wh.exec('CREATE TABLE core.prueba_estadisticas AS SELECT range::INTEGER AS x FROM range(16)');
+    const GRUPOS = 'SELECT count(*)::INTEGER AS n FROM (SELECT x, count(*) FROM core.prueba_estadisticas GROUP BY x)';
+    const MAYORES = 'SELECT count(*)::INTEGER AS n FROM core.prueba_estadisticas WHERE x > 20';
+    expect([await t.wh.one(GRUPOS), await t.wh.one(MAYORES)]).toEqual([{ n: 16 }, { n: 0 }]);
+    expect([await t.wh.one(GRUPOS), await t.wh.one(MAYORES)]).toEqual([{ n: 16 }, { n: 0 }]);
+    await t.wh.exec('INSERT INTO core.prueba_estadisticas SELECT range::INTEGER FROM range(16, 116)');
+    expect([await t.wh.one(GRUPOS), await t.wh.one(MAYORES)]).toEqual([{ n: 116 }, { n: 95 }]);
+  });
+
   test('several statements in one text still run (unprepared) and a connection keeps a bounded number', async () => {
     const inst = await DuckDBInstance.create(':memory:');
     const c = await inst.connect();
     try {
-      const r = await runPrepared(c, 'CREATE TABLE t AS SELECT 1 AS x; SELECT x + $d AS y FROM t', { d: 1 });
+      const epoca = (): number => 0;
+      const r = await runPrepared(c, 'CREATE TABLE t AS SELECT 1 AS x; SELECT x + $d AS y FROM t', { d: 1 }, epoca);
       expect(r.getRowObjectsJS()).toEqual([{ y: 2 }]);
       expect(preparedCount(c)).toBe(0);
       for (let i = 0; i < PREPARED_PER_CONNECTION + 10; i++) {
-        expect((await runPrepared(c, `SELECT ${i} + $d AS y`, { d: 1 })).getRowObjectsJS()).toEqual([{ y: i + 1 }]);
+        expect((await runPrepared(c, `SELECT ${i} + $d AS y`, { d: 1 }, epoca)).getRowObjectsJS()).toEqual([{ y: i + 1 }]);
       }
       expect(preparedCount(c)).toBe(PREPARED_PER_CONNECTION);
       // The most recently used stay: the first statement, used again, is prepared anew and still answers.
-      expect((await runPrepared(c, 'SELECT 0 + $d AS y', { d: 5 })).getRowObjectsJS()).toEqual([{ y: 5 }]);
+      expect((await runPrepared(c, 'SELECT 0 + $d AS y', { d: 5 }, epoca)).getRowObjectsJS()).toEqual([{ y: 5 }]);
     } finally {
       c.closeSync();
       inst.closeSync();
