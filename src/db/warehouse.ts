@@ -5,6 +5,7 @@ import { Mutex } from './mutex.js';
 import { DataVersions, type Dataset } from './versions.js';
 import { dbLimits } from './limits.js';
 import { Semaphore } from './semaphore.js';
+import { runPrepared } from './prepared.js';
 
 /** Thrown when another process holds the warehouse file. */
 export class WarehouseLockedError extends Error {
@@ -52,6 +53,13 @@ export class Warehouse {
   /** Connections lent to withConnection (runs, backups), so a stop can interrupt them. */
   private lent: Set<DuckDBConnection> = new Set();
   private stopping = false;
+  /**
+   * Writes under way, and a counter bumped when one starts and when it ends: a prepared statement planned in one
+   * epoch (with the statistics of the data then) is reused only in that epoch (src/db/prepared.ts).
+   */
+  private writing = 0;
+  private writeEpoch = 0;
+  private readonly planEpoch = (): number | null => (this.writing ? null : this.writeEpoch);
 
   private constructor(public readonly instance: DuckDBInstance, public readonly file: string, readers: number) {
     this.readSlots = new Semaphore(readers);
@@ -106,12 +114,16 @@ export class Warehouse {
     if (this.stopping) throw new StoppingError();
     const c = await this.borrow();
     this.lent.add(c);
+    this.writing++;
+    this.writeEpoch++;
     try {
       return await fn(c);
     } catch (e) {
       if (this.stopping && /interrupt/i.test(String((e as Error)?.message))) throw new StoppingError();
       throw e;
     } finally {
+      this.writing--;
+      this.writeEpoch++;
       this.lent.delete(c);
       cancelled.delete(c);
       this.giveBack(c);
@@ -148,12 +160,16 @@ export class Warehouse {
     await this.writeLock.run(async () => undefined);
   }
 
-  /** Runs a read query on one of the pool's connections (waiting for one when all are busy); plain JSON-safe rows. */
+  /**
+   * Runs a read query on one of the pool's connections (waiting for one when all are busy); plain JSON-safe rows.
+   * Each connection keeps its statements prepared between writes (src/db/prepared.ts): the same figures are asked
+   * again and again.
+   */
   async all<T = Row>(sql: string, params?: Params): Promise<T[]> {
     return this.readSlots.run(async () => {
       const c = this.idleReaders.pop() ?? (await this.connect());
       try {
-        const r = await c.runAndReadAll(sql, params as never);
+        const r = await runPrepared(c, sql, params, this.planEpoch);
         return plainRows(r.getRowObjectsJS() as Row[]) as T[];
       } finally {
         if (!this.closed) this.idleReaders.push(c);
@@ -170,7 +186,7 @@ export class Warehouse {
     return this.lightSlots.run(async () => {
       const c = this.idleLight.pop() ?? (await this.connect());
       try {
-        const r = await c.runAndReadAll(sql, params as never);
+        const r = await runPrepared(c, sql, params, this.planEpoch);
         return (plainRows(r.getRowObjectsJS() as Row[]) as T[])[0];
       } finally {
         if (!this.closed) this.idleLight.push(c);
@@ -185,9 +201,13 @@ export class Warehouse {
   async write<T>(fn: (c: DuckDBConnection) => Promise<T>, dataset: Dataset = 'datos'): Promise<T> {
     return this.writeLock.run(async () => {
       if (!this.writer) this.writer = await this.connect();
+      this.writing++;
+      this.writeEpoch++;
       try {
         return await fn(this.writer);
       } finally {
+        this.writing--;
+        this.writeEpoch++;
         this.versions.bump(dataset);
       }
     });

@@ -109,4 +109,15 @@ describe('Resumen cards', () => {
     expect(r.tarjetas.find((x) => x.id === 'oficialia')!.semaforo).toBe('verde');
     await t.wh.exec(`DELETE FROM app.configuracion WHERE clave = $1`, ['resumen.metas']);
   });
+  test('a load after a Resumen shows in the next one (the pieces kept per data version are not served after it)', async () => {
+    const antes = await resumenGeneral(t.wh, CARDS, pipelines, 'mes', '2026-03-31');
+    expect(antes.tarjetas.find((x) => x.id === 'oficialia')!.valor).toBe(50);
+    // P3 attended in 10 h: 2 of 3 en plazo.
+    dropFile(t.dataDir, 'oficialia', 'peticiones-2.csv', `${PETICIONES}\nP3,20/03/2026 08:00,OC,PP,Bardas,atendida,,,20/03/2026 09:00,,20/03/2026 18:00,A3`);
+    expect((await runPipeline(t.wh, oficialiaPipeline, { dataDir: t.dataDir })).estado).toBe('exito');
+    const despues = await resumenGeneral(t.wh, CARDS, pipelines, 'mes', '2026-03-31');
+    const of = despues.tarjetas.find((x) => x.id === 'oficialia')!;
+    expect(of.valor).toBe(66.7);
+    expect(of.secundarios.find((x) => x.etiqueta === 'Recibidas')!.valor).toBe(3);
+  });
 });

@@ -46,7 +46,8 @@ FROM core.calendario_actividades a LEFT JOIN core.procesos p ON p.proceso = a.pr
 GROUP BY a.proceso, p.nombre
 ORDER BY min(a.fecha_inicio) DESC, a.proceso DESC`;
 
-const CONTEOS = `
+/** Counts by state and cumplimiento over rows with `estado` and `estatus` (one process, or one group of it). */
+export const CONTEOS = `
   count(*) FILTER (WHERE estado = 'por_iniciar')::INTEGER AS por_iniciar,
   count(*) FILTER (WHERE estado = 'en_ejecucion')::INTEGER AS en_ejecucion,
   count(*) FILTER (WHERE estado = 'fuera_de_plazo')::INTEGER AS fuera_de_plazo,

@@ -1,7 +1,7 @@
 import { avg, round1 } from '../../core/figures.js';
-import { hasRows } from '../../db/sql.js';
+import { porVersion } from '../../db/memo.js';
 import type { Warehouse } from '../../db/warehouse.js';
-import { cifra, sinDatos } from '../tarjetas.js';
+import { cifra, sinDatos, tieneFilas } from '../tarjetas.js';
 import type { FigurasTarjeta, ResumenCard } from '../types.js';
 import { serviciosEstado } from './queries.js';
 
@@ -10,7 +10,7 @@ const COMO = 'Promedio del porcentaje de verificaciones exitosas en los últimos
 /** A fixed 30-day window, whatever the period: the mean uptime of the critical services (or of all, if none is). */
 async function figuras(wh: Warehouse): Promise<FigurasTarjeta> {
   const base = { etiqueta: 'Disponibilidad 30 días (críticos)', formato: 'pct' as const, enlace: '/disponibilidad', como: COMO };
-  if (!(await hasRows(wh, 'core.servicios'))) return sinDatos(base, 'Sin catálogo de servicios.');
+  if (!(await tieneFilas(wh, 'core.servicios'))) return sinDatos(base, 'Sin catálogo de servicios.');
   const servicios = await serviciosEstado(wh);
   const criticos = servicios.filter((s) => s.criticidad === 'alta');
   const valor = avg((criticos.length ? criticos : servicios).map((s) => s.uptime_30d));
@@ -21,8 +21,17 @@ async function figuras(wh: Warehouse): Promise<FigurasTarjeta> {
   };
 }
 
+/**
+ * How long the card's figures are kept while neither the data nor the probes' checks changed: they depend on the
+ * clock too (a service without checks for a while turns «sin datos», the 30 days move at midnight), so no longer
+ * than the answer cache keeps any answer (ATALAYA_CACHE_TTL_S, 60 s) — here 15 s.
+ */
+export const DISPONIBILIDAD_TTL_MS = 15_000;
+
 /** UTSI's uptime card: the 30-day uptime of the critical services, and the outages under way. */
 export const tarjetaDisponibilidad: ResumenCard = {
   id: 'disponibilidad', titulo: 'Disponibilidad de servicios', unidad: 'UTSI', pipeline: 'disponibilidad', enlace: '/disponibilidad',
-  meta: { verde: 99.5, amarillo: 98, sentido: 'ascendente' }, figuras,
+  meta: { verde: 99.5, amarillo: 98, sentido: 'ascendente' },
+  // Whatever the period: «now». Shared by the Resumens asked meanwhile (a new batch of checks computes it again).
+  figuras: (wh) => porVersion(wh, 'disponibilidad:tarjeta', ['datos', 'sondeos'], () => figuras(wh), DISPONIBILIDAD_TTL_MS),
 };

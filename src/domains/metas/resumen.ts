@@ -1,7 +1,8 @@
 import { enlace, round1 } from '../../core/figures.js';
-import { hasRows, tableExists } from '../../db/sql.js';
+import { porVersion } from '../../db/memo.js';
+import { tableExists } from '../../db/sql.js';
 import type { Warehouse } from '../../db/warehouse.js';
-import { cifra, sinDatos } from '../tarjetas.js';
+import { cifra, existeTabla, sinDatos, tieneFilas } from '../tarjetas.js';
 import type { FigurasTarjeta, ResumenCard, Ventanas } from '../types.js';
 import { avancePorArea, enviosDe, listaCiclos, resultadosCiclo } from './ciclo.js';
 
@@ -29,10 +30,14 @@ type Semaforos = { verde: number; amarillo: number; rojo: number; rebasada: numb
 
 const COMO_METAS = 'Actividades del POA del ejercicio según su avance acumulado de enero al mes de corte (100 × realizado / programado): verde 90–130, amarillo 70–90, rojo menos de 70, rebasada más de 130. El valor es el porcentaje en verde de las actividades con meta.';
 
-/** The POA's activities by semáforo at a date (null when the query fails). */
+/**
+ * The POA's activities by semáforo at a date (null when the query fails): it depends only on the data and the
+ * cut-off's month, so each month is measured once per data version.
+ */
 async function semaforosAl(wh: Warehouse, iso: string): Promise<Semaforos | null> {
   try {
-    return (await wh.one<Semaforos>(SQL_POA, { ejercicio: Number(iso.slice(0, 4)), mes: Number(iso.slice(5, 7)) })) ?? null;
+    return (await porVersion(wh, `metas:semaforos:${iso.slice(0, 7)}`, ['datos'],
+      async () => (await wh.one<Semaforos>(SQL_POA, { ejercicio: Number(iso.slice(0, 4)), mes: Number(iso.slice(5, 7)) })) ?? null)) ?? null;
   } catch {
     return null;
   }
@@ -50,15 +55,9 @@ async function figurasMetas(wh: Warehouse, v: Ventanas): Promise<FigurasTarjeta>
   const ejercicio = Number(hasta.slice(0, 4));
   const base = { etiqueta: 'Actividades en verde', formato: 'pct' as const, como: COMO_METAS, enlace: enlace('/metas', { ejercicio, trimestre: Math.ceil(Number(hasta.slice(5, 7)) / 3) }) };
   const none = sinDatos(base, 'Sin actividades del POA cargadas.');
-  if (!(await hasRows(wh, 'core.poa_actividades')) || !(await tableExists(wh, 'core.poa_avance'))) return none;
-  // The figure depends only on the cut-off's month: one query per distinct month, not per cut-off.
-  const porMes = new Map<string, Promise<Semaforos | null>>();
-  const al = (iso: string): Promise<Semaforos | null> => {
-    const k = iso.slice(0, 7);
-    if (!porMes.has(k)) porMes.set(k, semaforosAl(wh, iso));
-    return porMes.get(k)!;
-  };
-  const [cur, prev, ...serie] = await Promise.all([hasta, v.anterior.hasta, ...v.buckets.map((b) => b.hasta)].map(al));
+  if (!(await tieneFilas(wh, 'core.poa_actividades')) || !(await existeTabla(wh, 'core.poa_avance'))) return none;
+  // The figure depends only on the cut-off's month: one query per distinct month and data version, not per cut-off.
+  const [cur, prev, ...serie] = await Promise.all([hasta, v.anterior.hasta, ...v.buckets.map((b) => b.hasta)].map((iso) => semaforosAl(wh, iso)));
   if (!cur || pctVerde(cur) === null) return none;
   return {
     ...base, estado: 'ok', valor: round1(pctVerde(cur)), anterior: round1(pctVerde(prev ?? null)),
@@ -97,5 +96,7 @@ async function figurasEvaluacion(wh: Warehouse): Promise<FigurasTarjeta> {
 
 /** UTP's evaluation card: the areas that completed their capture in the latest quarterly cycle. */
 export const tarjetaEvaluacion: ResumenCard = {
-  id: 'evaluacion', titulo: 'Ciclo de evaluación', unidad: 'UTP', pipeline: 'poa', enlace: '/evaluacion', meta: { verde: 90, amarillo: 60, sentido: 'ascendente' }, figuras: figurasEvaluacion,
+  id: 'evaluacion', titulo: 'Ciclo de evaluación', unidad: 'UTP', pipeline: 'poa', enlace: '/evaluacion', meta: { verde: 90, amarillo: 60, sentido: 'ascendente' },
+  // Whatever the period: the latest cycle as the data stands, once per data version (cycle writes bump it too).
+  figuras: (wh) => porVersion(wh, 'metas:evaluacion', ['datos'], () => figurasEvaluacion(wh)),
 };

@@ -32,8 +32,9 @@ integ AS (
 ),
 ses AS (
   SELECT s.clave_odes, s.fecha_programada, s.fecha_inicio, s.quorum, s.acta_aprobada_en,
-         min(s.fecha_inicio) OVER (PARTITION BY s.clave_odes ORDER BY s.fecha_inicio NULLS LAST, s.numero
-                                   ROWS BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS siguiente_inicio,
+         -- The next held session's start: in this order the following row's is the earliest of those after it
+         -- (NULLs sort last, so after a NULL every later start is NULL too): lead(), not a min over every later row.
+         lead(s.fecha_inicio) OVER (PARTITION BY s.clave_odes ORDER BY s.fecha_inicio NULLS LAST, s.numero) AS siguiente_inicio,
          ap.numero AS aprobada_numero, ap.fecha_inicio AS aprobada_inicio
   FROM core.odes_sesiones s
   LEFT JOIN core.odes_sesiones ap ON ap.proceso = s.proceso AND ap.clave_odes = s.clave_odes AND ap.numero = s.acta_aprobada_en

@@ -1,12 +1,11 @@
 import { avg, enlace, round1 } from '../../core/figures.js';
-import { hasRows } from '../../db/sql.js';
+import { porVersion } from '../../db/memo.js';
 import type { Warehouse } from '../../db/warehouse.js';
-import { cifra } from '../tarjetas.js';
+import { ajuste, cifra, tieneFilas } from '../tarjetas.js';
 import type { FigurasTarjeta, ResumenCard, Ventanas } from '../types.js';
-import { getOdesConfig } from './settings.js';
-import { computeIndice } from './indice.js';
+import { indiceOdes } from './settings.js';
+import { indicePorCorte } from './indice-cortes.js';
 import { resolveProceso } from './queries.js';
-import type { IndiceRow } from './types.js';
 
 const COMO = 'Promedio del índice de cumplimiento (0–100) de los consejos del proceso más reciente a la fecha de corte, sobre los componentes con datos. Bajo desempeño = índice menor al umbral configurado.';
 
@@ -14,18 +13,13 @@ const COMO = 'Promedio del índice de cumplimiento (0–100) de los consejos del
 async function figuras(wh: Warehouse, v: Ventanas): Promise<FigurasTarjeta> {
   const hasta = v.actual.hasta;
   const base = { etiqueta: 'Cumplimiento promedio', formato: 'numero' as const };
-  const p = (await hasRows(wh, 'core.odes_consejos')) ? await resolveProceso(wh, undefined) : null;
+  // The process, the settings and each council's events change only with the data (read once per version).
+  const p = (await tieneFilas(wh, 'core.odes_consejos')) ? await porVersion(wh, 'odes:ultimoProceso', ['datos'], () => resolveProceso(wh, undefined)) : null;
   if (!p) return { ...base, estado: 'sin_datos', enlace: enlace('/odes', { hasta }), como: COMO, nota: 'Sin consejos cargados.' };
-  const cfg = await getOdesConfig(wh);
-  // One pass over every cut-off the card shows: the last bucket ends on `hasta`, so its rows are the current figures
+  const cfg = await ajuste(wh, indiceOdes);
+  // Every cut-off the card shows at once: the last bucket ends on `hasta`, so its rows are the current figures
   // (the same index `cumplimiento` gives; the card needs none of its decorations).
-  const porCorte = new Map<string, IndiceRow[]>();
-  for (const r of await computeIndice(wh, p.proceso, [v.anterior.hasta, ...v.buckets.map((b) => b.hasta), hasta], cfg)) {
-    const k = String(r.hasta).slice(0, 10);
-    const xs = porCorte.get(k);
-    if (xs) xs.push(r);
-    else porCorte.set(k, [r]);
-  }
+  const porCorte = await indicePorCorte(wh, p.proceso, [v.anterior.hasta, ...v.buckets.map((b) => b.hasta), hasta], cfg);
   const indices = (k: string) => (porCorte.get(k) ?? []).map((r) => r.indice);
   const rows = porCorte.get(hasta) ?? [];
   const valor = avg(rows.map((r) => r.indice));

@@ -1,12 +1,12 @@
 import type { Pipeline } from '../../../pipelines/runner/types.js';
 import { freshness } from '../../api/queries/runs.js';
 import { round1 } from '../../core/figures.js';
-import { readSetting } from '../../core/settings.js';
 import { addDays, todayMx } from '../../core/time.js';
 import type { Warehouse } from '../../db/warehouse.js';
+import { ajuste } from '../tarjetas.js';
 import type { ResumenCard } from '../types.js';
 import { metasSetting } from './settings.js';
-import { PERIODOS, PERIODO_NOMBRE, type Frescura, type Meta, type Periodo, type ResumenGeneral, type SemaforoTarjeta, type Tarjeta, type Ventanas } from './types.js';
+import { PERIODOS, PERIODO_NOMBRE, type FigurasTarjeta, type Frescura, type Meta, type Periodo, type ResumenGeneral, type SemaforoTarjeta, type Tarjeta, type Ventanas } from './types.js';
 
 /** The leadership overview: one card per KPI with value, semáforo against a target, change, sparkline, freshness. */
 
@@ -33,15 +33,19 @@ export function ventanas(periodo: Periodo, hasta: string): Ventanas {
   return { actual, anterior, buckets };
 }
 
-/** One card: its figures (a domain that fails shows "sin datos"), target, semáforo, change and freshness. */
-async function tarjeta(wh: Warehouse, card: ResumenCard, v: Ventanas, meta: Meta, pipelines: readonly Pipeline[], vig: Map<string, { ultimo_exito: string | null; vigente: boolean }>): Promise<Tarjeta> {
-  let f;
+/** A card's figures; a domain that fails shows "sin datos". */
+async function medir(wh: Warehouse, card: ResumenCard, v: Ventanas): Promise<FigurasTarjeta> {
   try {
-    f = await card.figuras(wh, v);
+    return await card.figuras(wh, v);
   } catch (e) {
     console.error(`[resumen] ${card.id}:`, e);
-    f = { estado: 'sin_datos' as const, etiqueta: 'Sin datos', formato: 'numero' as const, enlace: card.enlace, como: '', nota: 'No se pudieron calcular estas cifras.' };
+    return { estado: 'sin_datos', etiqueta: 'Sin datos', formato: 'numero', enlace: card.enlace, como: '', nota: 'No se pudieron calcular estas cifras.' };
   }
+}
+
+/** One card: its figures, target, semáforo, change and freshness. */
+async function tarjeta(card: ResumenCard, figuras: Promise<FigurasTarjeta>, meta: Meta, pipelines: readonly Pipeline[], vig: Map<string, { ultimo_exito: string | null; vigente: boolean }>): Promise<Tarjeta> {
+  const f = await figuras;
   const p = pipelines.find((x) => x.name === card.pipeline);
   const frescura: Frescura = {
     pipeline: card.pipeline,
@@ -68,8 +72,10 @@ export async function resumenGeneral(
   hasta = todayMx(),
 ): Promise<ResumenGeneral> {
   const v = ventanas(periodo, hasta);
-  const metas = await readSetting(wh, metasSetting(cards));
-  const vig = new Map((await freshness(wh, pipelines)).map((x) => [x.nombre, x]));
-  const tarjetas = await Promise.all(cards.map((c) => tarjeta(wh, c, v, metas[c.id] ?? c.meta, pipelines, vig)));
+  // Every card at once on the read pool, beside the targets and the freshness (which the cards do not need).
+  const figuras = cards.map((c) => medir(wh, c, v));
+  const [metas, vigencias] = await Promise.all([ajuste(wh, metasSetting(cards)), freshness(wh, pipelines)]);
+  const vig = new Map(vigencias.map((x) => [x.nombre, x]));
+  const tarjetas = await Promise.all(cards.map((c, i) => tarjeta(c, figuras[i]!, metas[c.id] ?? c.meta, pipelines, vig)));
   return { periodo, periodo_nombre: PERIODO_NOMBRE[periodo], actual: v.actual, anterior: v.anterior, tarjetas };
 }

@@ -1,12 +1,5 @@
 -- Every activity of $proceso (only those of $area unless it is '') with its state as of $hasta, by DESIGN.md §3
--- "Calendario integral":
---   concluida                 fecha_fin_real ≤ hasta and fecha_fin_real ≤ fecha_fin
---   concluida_fuera_de_plazo  fecha_fin_real ≤ hasta and fecha_fin_real > fecha_fin
---   fuera_de_plazo            not concluded by hasta and fecha_fin < hasta
---   en_ejecucion              not concluded, fecha_fin ≥ hasta, and fecha_inicio_real ≤ hasta or fecha_inicio ≤ hasta
---   por_iniciar               fecha_inicio > hasta and no fecha_inicio_real ≤ hasta (what is left)
--- Dates are calendar days, so an activity whose fecha_fin is hasta is still en ejecución that day, and a real date
--- after hasta has not happened yet at hasta (a NULL comparison is not true). A cancelled activity has no state.
+-- "Calendario integral": the rule is the macro core.estado_calendario (migration 0770), shared with the Resumen card.
 -- cambios: approved changes of its programmed dates; the original dates are the earliest `anterior` ones.
 WITH c AS (
   SELECT proceso, id_actividad, count(*)::INTEGER AS cambios,
@@ -21,14 +14,7 @@ e AS (
          a.fecha_fin_real, a.estatus, a.depende_de, coalesce(c.cambios, 0) AS cambios,
          coalesce(c.fecha_inicio_original, a.fecha_inicio) AS fecha_inicio_original,
          coalesce(c.fecha_fin_original, a.fecha_fin) AS fecha_fin_original,
-         CASE
-           WHEN a.estatus = 'cancelada' THEN NULL
-           WHEN a.fecha_fin_real <= $hasta::DATE AND a.fecha_fin_real <= a.fecha_fin THEN 'concluida'
-           WHEN a.fecha_fin_real <= $hasta::DATE THEN 'concluida_fuera_de_plazo'
-           WHEN a.fecha_fin < $hasta::DATE THEN 'fuera_de_plazo'
-           WHEN a.fecha_inicio_real <= $hasta::DATE OR a.fecha_inicio <= $hasta::DATE THEN 'en_ejecucion'
-           ELSE 'por_iniciar'
-         END AS estado
+         core.estado_calendario(a.estatus, a.fecha_inicio, a.fecha_fin, a.fecha_inicio_real, a.fecha_fin_real, $hasta::DATE) AS estado
   FROM core.calendario_actividades a
   LEFT JOIN c ON c.proceso = a.proceso AND c.id_actividad = a.id_actividad
   WHERE a.proceso = $proceso AND ($area = '' OR a.area = $area)
