@@ -62,7 +62,7 @@ export const VENTANAS_SQL = `
 const unidas = new Map<string, string>();
 
 /** One statement for the windows of `params` (see enUnaSentencia). */
-async function unaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray<Record<string, DuckDBValue>>): Promise<T[]> {
+async function unaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray<Record<string, DuckDBValue>>): Promise<Array<T | undefined>> {
   const nombres = Object.keys(params[0] ?? {}).filter((k) => new RegExp(`\\$${k}\\b`).test(sql));
   const clave = `${params.length}:${nombres.join(',')}:${sql}`;
   let texto = unidas.get(clave);
@@ -78,7 +78,10 @@ async function unaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray
     for (const k of nombres) todos[`${k}__${i + 1}`] = p[k]!;
   });
   const rows = await wh.all<T & { ventana__: number }>(texto, todos);
-  return rows.map(({ ventana__: _v, ...x }) => x as T);
+  // A statement may answer no row for a window (nothing to count): its place stays empty, the others keep theirs.
+  const out: Array<T | undefined> = params.map(() => undefined);
+  for (const { ventana__: v, ...x } of rows) out[Number(v) - 1] = x as T;
+  return out;
 }
 
 /**
@@ -86,9 +89,10 @@ async function unaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray
  * of `params`, one set of named parameters per window) in `partes` statements instead of one per window: in each,
  * every copy of the statement gets its own parameter names ($desde → $desde__2) and the copies go in one UNION ALL,
  * parsed, planned (once per connection, src/db/prepared.ts) and run as one, with the domain's own SQL and rules.
- * Two parts by default: each runs on its own connection of the read pool, so both cores work on the card.
+ * Two parts by default: each runs on its own connection of the read pool, so both cores work on the card. A window
+ * the statement answers no row for is undefined in its place.
  */
-export async function enUnaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray<Record<string, DuckDBValue>>, partes = 2): Promise<T[]> {
+export async function enUnaSentencia<T>(wh: Warehouse, sql: string, params: ReadonlyArray<Record<string, DuckDBValue>>, partes = 2): Promise<Array<T | undefined>> {
   const n = Math.ceil(params.length / Math.max(1, partes));
   const grupos: Array<ReadonlyArray<Record<string, DuckDBValue>>> = [];
   for (let i = 0; i < params.length; i += n) grupos.push(params.slice(i, i + n));

@@ -115,7 +115,7 @@ export async function resumen(wh: Warehouse, f: Filtros): Promise<ResumenInciden
 }
 
 /** Figures of a period without tickets. */
-const SIN_TICKETS: Figuras = {
+export const SIN_TICKETS: Figuras = {
   abiertos: 0, resueltos: 0, backlog: 0, mttr_horas_mediana: null, mttr_horas_p90: null, tiempo_asignacion_horas_mediana: null,
   tiempo_asignacion_horas_p90: null, sla_cumplido_pct: null, sin_sla: 0,
 };

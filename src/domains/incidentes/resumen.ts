@@ -3,9 +3,9 @@ import type { Rango } from '../../core/time.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { ajuste, cifra, enUnaSentencia, porVentanasJuntas } from '../tarjetas.js';
 import type { ResumenCard } from '../types.js';
-import { params } from './queries.js';
+import { params, SIN_TICKETS } from './queries.js';
 import { slaHoras } from './settings.js';
-import { RESUMEN_TOTAL_SQL } from './sql.js';
+import { TOTALES_SQL } from './sql.js';
 import type { Figuras } from './types.js';
 
 const COMO = 'SLA cumplido = tickets resueltos en el periodo a más tardar en su fecha límite (o en el tiempo configurado para su prioridad) / resueltos en el periodo con SLA (un ticket sin fecha límite ni prioridad no tiene SLA y se cuenta aparte). Abiertos = abiertos a la fecha de corte y sin resolver.';
@@ -14,8 +14,8 @@ const COMO = 'SLA cumplido = tickets resueltos en el periodo a más tardar en su
  * The totals of each window (what `totales` gives for one), all in one statement made of the domain's own totals
  * statement (tarjetas.ts enUnaSentencia): one parse, plan and run instead of one per window.
  */
-export function totalesPorVentana(wh: Warehouse, rs: readonly Rango[], sla: Record<string, number>): Promise<Figuras[]> {
-  return enUnaSentencia<Figuras>(wh, RESUMEN_TOTAL_SQL, rs.map((r) => params(r, sla)));
+export async function totalesPorVentana(wh: Warehouse, rs: readonly Rango[], sla: Record<string, number>): Promise<Figuras[]> {
+  return (await enUnaSentencia<Figuras>(wh, TOTALES_SQL, rs.map((r) => params(r, sla)))).map((x) => x ?? SIN_TICKETS);
 }
 
 /** The help desk's card: SLA met in the period, with the backlog, solved tickets and MTTR beside it. */
