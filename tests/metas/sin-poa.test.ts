@@ -42,6 +42,14 @@ describe('Metas without a POA loaded', () => {
     }
   });
 
+  it('the XLSX without ejercicio: a workbook with no activities; an area that is not plain text stays out of its file name', async () => {
+    const { ejercicio, trimestre } = periodoPorOmision({});
+    const r = await utp.fetch(`/api/metas/actividades.xlsx?area=${encodeURIComponent('ñandú\u202e')}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('spreadsheetml');
+    expect(r.headers.get('content-disposition')).toBe(`attachment; filename="poa_${ejercicio}_T${trimestre}_nandu.xlsx"`);
+  });
+
   it('an ejercicio asked for by name without activities: 404 with the reason, also for this year', async () => {
     const { ejercicio } = periodoPorOmision({});
     for (const ruta of [`/api/metas/resumen?ejercicio=${ejercicio}`, `/api/metas/actividades?ejercicio=${ejercicio - 1}&trimestre=4`]) {
