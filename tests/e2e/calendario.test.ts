@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { browserEnv, loginPage } from '../helpers/browser.js';
 import { runAndWait } from '../helpers/client.js';
 import { dropCalendario, H, P } from '../calendario/fixture.js';
+import { periodoPorOmision } from '../../src/domains/metas/queries/metas.js';
 
 /**
  * The Calendario page in Chromium on the hand-built calendar of tests/calendario/fixture.ts (as of 10/03/2025:
@@ -17,7 +18,7 @@ const env = browserEnv({
     await runAndWait(admin, 'calendario');
     await user('ana.utp', 'utp');
     await user('eva.deoe', 'area', 'DEOE');
-    // Straight to the calendar after login (their home, Metas, answers 404 without a POA: not this page's errors).
+    // Straight to the calendar after login (their home is Metas, which this file opens last: no POA is loaded here).
     utp = await page({ context: { acceptDownloads: true } });
     await loginPage(utp, srv.url, 'ana.utp', undefined, '?siguiente=/calendario');
     deoe = await page();
@@ -85,6 +86,25 @@ describe('Calendario integral (end to end, Debian chromium)', () => {
     const filas = await deoe.locator('section', { has: deoe.getByRole('heading', { name: /^Actividades/ }) }).locator('tbody tr td:nth-child(3)').allInnerTexts();
     expect(new Set(filas)).toEqual(new Set(['DEOE']));
     expect(filas.length).toBe(4);
+    expect(env.errors).toEqual([]);
+  });
+
+  it('without a POA loaded, UTP and an area user land on Metas and read what to do, not an error', async () => {
+    const { ejercicio } = periodoPorOmision({});
+    for (const [usuario, hacer] of [
+      ['ana.utp', 'entregue a la administración de Atalaya (UTSI) el archivo de actividades del POA'],
+      ['eva.deoe', 'Cuando la Unidad Técnica de Planeación lo cargue, aquí verá el avance de las actividades de su área.'],
+    ] as const) {
+      const p = await env.page();
+      await loginPage(p, env.srv.url, usuario);
+      expect(new URL(p.url()).pathname).toBe('/metas');
+      const vacio = p.locator('p.vacio');
+      await expect.poll(() => vacio.count(), { timeout: 15_000 }).toBe(1);
+      expect(await vacio.innerText()).toContain(`Aún no hay un POA cargado para el ejercicio ${ejercicio}.`);
+      expect(await vacio.innerText()).toContain(hacer);
+      expect(await p.getByRole('alert').count()).toBe(0);
+      await p.context().close();
+    }
     expect(env.errors).toEqual([]);
   });
 });

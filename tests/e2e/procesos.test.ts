@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserEnv, loginPage } from '../helpers/browser.js';
 import { runNow } from '../helpers/client.js';
+import { csv, ticket } from '../helpers/tickets.js';
 import { listBackups } from '../../src/backup/store.js';
 
 let page: Page;
@@ -73,6 +76,57 @@ describe('Procesos de carga (end to end, built server with the demo, Debian chro
     await card.getByRole('button', { name: '#' }).click();
     await expect.poll(firstIds).toEqual([...ids].reverse().slice(0, 10).map(String));
     expect(await card.locator('th[aria-sort="ascending"]').innerText()).toContain('#');
+    expect(env.errors).toEqual([]);
+  });
+
+  it('a quarantine longer than a page: 100 rows at a time, «Siguiente» shows the next ones, a header sorts on the server', async () => {
+    // One good ticket (spreadsheet row 2) and 150 with an estado GLPI does not have (rows 3 … 152), in a file whose
+    // name sorts before the demo's: the newest run comes first, then file and row.
+    const malos = Array.from({ length: 150 }, (_, i) => ticket(990_001 + i, { estado: 'escalado' }));
+    const file = path.join(env.srv.dataDir, 'inbox', 'tickets', 'bloque_malo.csv');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(`${file}.tmp`, csv([ticket(990_000), ...malos]));
+    // Dated a minute ago, so the loader does not wait for it to settle.
+    const past = new Date(Date.now() - 60_000);
+    fs.utimesSync(`${file}.tmp`, past, past);
+    fs.renameSync(`${file}.tmp`, file);
+    const run = await runNow(env.admin, 'tickets');
+    expect(run).toMatchObject({ estado: 'exito', filas_rechazadas: 150 });
+    const r = await env.admin.fetch('/api/cuarentena?pipeline=tickets&limite=1');
+    const total = Number(r.headers.get('x-total-count'));
+    expect(total).toBeGreaterThanOrEqual(153); // the demo's 3 bad rows and these 150
+
+    await page.goto(`${env.srv.url}/admin/procesos?proceso=tickets`);
+    const card = page.locator('section.card', { has: page.getByRole('heading', { name: 'Cuarentena' }) });
+    const rows = card.locator('tbody tr');
+    // Archivo and Fila of each row shown.
+    const shown = (): Promise<string[]> => rows.evaluateAll((trs) => trs.map((tr) => `${tr.children[2]!.textContent!.trim()}:${tr.children[4]!.textContent!.trim()}`));
+    const esperadas = (desde: number, n: number): string[] => Array.from({ length: n }, (_, i) => `bloque_malo.csv:${desde + i}`);
+    await expect.poll(shown, { timeout: 30_000 }).toEqual(esperadas(3, 100));
+    expect(await card.locator('.table-tools .count').innerText()).toBe(`Filas 1–100 de ${total}`);
+    expect(await rows.first().innerText()).toContain('escalado');
+    await card.getByRole('button', { name: 'Siguiente' }).click();
+    await expect.poll(async () => (await shown()).slice(0, 50)).toEqual(esperadas(103, 50));
+    expect(await rows.count()).toBe(Math.min(100, total - 100));
+    expect(await card.locator('.table-tools .count').innerText()).toBe(`Filas 101–${Math.min(200, total)} de ${total}`);
+
+    // «Fila» sorts by row on the server from the first page, ascending then descending, as the API sorts them.
+    const api = async (dir: string): Promise<string[]> =>
+      (await env.admin.json<Array<{ archivo: string; fila: number | null }>>(`/api/cuarentena?pipeline=tickets&limite=100&orden=fila&dir=${dir}`))
+        .map((q) => `${q.archivo}:${q.fila ?? '—'}`);
+    const filas = async (): Promise<number[]> => (await shown()).map((t) => Number(t.split(':')[1]));
+    await card.getByRole('button', { name: 'Fila' }).click();
+    await expect.poll(shown).toEqual(await api('asc'));
+    const asc = await filas();
+    expect(asc).toEqual([...asc].sort((a, b) => a - b));
+    expect(await card.locator('th[aria-sort="ascending"]').innerText()).toContain('Fila');
+    expect(await card.locator('.table-tools .count').innerText()).toBe(`Filas 1–100 de ${total}`);
+    await card.getByRole('button', { name: /^Fila/ }).click();
+    await expect.poll(shown).toEqual(await api('desc'));
+    const desc = await filas();
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    // No more than a page is ever in the table.
+    expect(await rows.count()).toBe(100);
     expect(env.errors).toEqual([]);
   });
 

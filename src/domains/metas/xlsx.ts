@@ -23,6 +23,7 @@ export async function actividadesXlsx(wh: Warehouse, f: FiltroMetas): Promise<{ 
   ws.getRow(2).font = { bold: true };
   return {
     contenido: Buffer.from(await wb.xlsx.writeBuffer()),
-    nombre: `poa_${f.ejercicio}_T${f.trimestre}${f.area ? `_${f.area}` : ''}.xlsx`,
+    // The area comes from the query: only letters, digits and dashes reach the Content-Disposition header.
+    nombre: `poa_${f.ejercicio}_T${f.trimestre}${f.area ? `_${f.area.normalize('NFD').replace(/[^\w-]/g, '')}` : ''}.xlsx`,
   };
 }

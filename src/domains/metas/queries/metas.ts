@@ -4,7 +4,7 @@ import type { Actividad, Conteos, ResumenMetas } from '../types.js';
 import { HttpError } from '../../../core/errors.js';
 import { todayMx } from '../../../core/time.js';
 
-/** Raised when the ejercicio has no POA activities (404 with a Spanish message). */
+/** Raised when an ejercicio asked for by name has no POA activities (404 with a Spanish message). */
 export class NotFoundError extends HttpError {
   constructor(message: string) {
     super(404, message);
@@ -18,6 +18,11 @@ export interface FiltroMetas {
   area: string;
   /** ISO instant: the programming in force then (versions of reprogrammed activities); null = current. */
   corte?: string | null;
+  /**
+   * The ejercicio was not asked for (this year by default): while it has no POA activities yet (a new install, a new
+   * year before UTP loads its POA) the answer is empty, not a 404, so the Metas page says what to do.
+   */
+  porOmision?: boolean;
 }
 
 /** ejercicio (default: this year) and trimestre (default: the last closed quarter, or 4 for a past year). */
@@ -34,16 +39,21 @@ function params(f: FiltroMetas): Record<string, string | number> {
   return p;
 }
 
-async function ensureEjercicio(wh: Warehouse, ejercicio: number): Promise<void> {
-  const r = await wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM core.poa_actividades WHERE ejercicio = $1', [ejercicio]);
-  if (!r?.n) throw new NotFoundError(`No hay actividades del POA cargadas para el ejercicio ${ejercicio}.`);
+/** Whether the ejercicio has POA activities; when not, a 404 unless `f.porOmision` (then: false, an empty answer). */
+async function hayEjercicio(wh: Warehouse, f: FiltroMetas): Promise<boolean> {
+  const r = await wh.one<{ n: number }>('SELECT count(*)::INTEGER AS n FROM core.poa_actividades WHERE ejercicio = $1', [f.ejercicio]);
+  if (r?.n) return true;
+  if (f.porOmision) return false;
+  throw new NotFoundError(`No hay actividades del POA cargadas para el ejercicio ${f.ejercicio}.`);
 }
 
 /** Activities with their figures cumulative from January to the end of the quarter (DESIGN.md §3). */
 export async function listaActividades(wh: Warehouse, f: FiltroMetas): Promise<Actividad[]> {
-  await ensureEjercicio(wh, f.ejercicio);
+  if (!(await hayEjercicio(wh, f))) return [];
   return wh.all<Actividad>(actividadesSql(!!f.corte), params(f));
 }
+
+const SIN_CONTEOS: Conteos = { verde: 0, amarillo: 0, rojo: 0, rebasada: 0, sin_meta: 0, avance_pct: null, reportes_tardios: 0, meses_sin_reporte: 0 };
 
 type Fila = Conteos & { nivel: string; clave: string; nombre: string | null };
 const conteos = (r: Fila): Conteos => ({
@@ -53,7 +63,9 @@ const conteos = (r: Fila): Conteos => ({
 
 /** Counts of POA activities by semáforo at the end of the quarter, for the institute and by area and programa. */
 export async function resumenMetas(wh: Warehouse, f: FiltroMetas): Promise<ResumenMetas> {
-  await ensureEjercicio(wh, f.ejercicio);
+  if (!(await hayEjercicio(wh, f))) {
+    return { ejercicio: f.ejercicio, trimestre: f.trimestre, ...SIN_CONTEOS, actividades: 0, por_area: [], por_programa: [], por_programa_especifico: [], actualizado: null };
+  }
   const rows = await wh.all<Fila>(resumenSql(!!f.corte), params(f));
   const total = rows.find((r) => r.nivel === 'total')!;
   const fresh = await wh.one<{ t: string | null }>(

@@ -12,7 +12,10 @@ import { ACTIVIDADES_ORDEN, CLASIFICACION_NOMBRE, MESES, SEMAFORO_NOMBRE } from 
 /** UTP: POA goal progress (DESIGN.md §3 Avance, Semáforo, Classification; §6 /api/metas/*). */
 export const metasRoutes = new Hono<Env>();
 
-/** ejercicio, trimestre (defaults: this year, its last closed quarter), area (an `area` user: its own), corte. */
+/**
+ * ejercicio, trimestre (defaults: this year, its last closed quarter), area (an `area` user: its own), corte. An
+ * ejercicio asked for by name without POA activities is a 404; the default one answers empty until UTP loads it.
+ */
 const metasQuery = z.object({
   ejercicio: opcional(ejercicio),
   trimestre: opcional(trimestre),
@@ -23,7 +26,7 @@ const metasQuery = z.object({
 const actividadesQuery = metasQuery.extend({ programa: opcional(texto(40)), programa_especifico: opcional(texto(40)), ...paginaShape(ACTIVIDADES_ORDEN) });
 
 function filtro(c: Context<Env>, q: z.infer<typeof metasQuery>): FiltroMetas {
-  return { ...periodoPorOmision(q), area: areaScope(c.get('user')!, q.area), corte: q.corte ?? null };
+  return { ...periodoPorOmision(q), area: areaScope(c.get('user')!, q.area), corte: q.corte ?? null, porOmision: q.ejercicio === undefined };
 }
 
 /** {verde, amarillo, rojo, rebasada, sin_meta, por_area: [...]} plus por_programa, late and missing reports. */
