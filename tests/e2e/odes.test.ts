@@ -107,6 +107,8 @@ describe('ODES en el navegador', () => {
     expect(await page.locator('.table-tools .count').textContent()).toBe('Filas 1–100 de 212');
     // The count under the threshold is over all 212 councils, not over the page's.
     await expect.poll(() => page.locator('[data-bajos]').getAttribute('data-bajos')).toBe(String(all.filter((r) => r.bajo_desempeno).length));
+    // The page's other reads (the trend chart) done: nothing of the first load lands after the click.
+    await page.waitForLoadState('networkidle');
     await page.getByRole('button', { name: 'Siguiente' }).click();
     await expect.poll(filas).toEqual(esperadas(all.slice(100, 200)));
     await page.getByRole('button', { name: 'Siguiente' }).click();
