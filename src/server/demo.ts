@@ -4,7 +4,7 @@ import { cargarCiclosDemo } from '../demo/evaluacion.js';
 import { generateDemo, todayMx } from '../demo/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
-import { releaseMemory } from '../core/memory.js';
+import { settleMemory } from '../core/memory.js';
 
 /**
  * The first-start demo, resumable: its progress is kept in ops.instalacion ('demo' = generando → cargando →
@@ -65,7 +65,7 @@ export async function loadDemo(wh: Warehouse, config: Config, signal?: AbortSign
   // The loads' rows sit in memory until a checkpoint writes them to the file (tens of MB of the server's memory).
   await wh.exec('CHECKPOINT').catch(() => undefined);
   // Generating and loading the demo leaves ~250 MB of garbage in the heap: give it back before serving.
-  releaseMemory();
+  await settleMemory();
 }
 
 /** Last quarter's evaluation cycle closed and this quarter's open (src/demo/evaluacion.ts); without a POA, none. */

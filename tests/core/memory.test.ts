@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryReleases, watchMemory } from '../../src/core/memory.js';
+import { memoryReleases, settleMemory, watchMemory } from '../../src/core/memory.js';
 
 const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -38,5 +38,13 @@ describe('memory watch', () => {
     } finally {
       stop();
     }
+  });
+});
+
+describe('settling after a big piece of work', () => {
+  it('collects once, then returns (its wait is bounded)', async () => {
+    const before = memoryReleases();
+    await settleMemory(600, 50);
+    expect(memoryReleases()).toBe(before + 1);
   });
 });
