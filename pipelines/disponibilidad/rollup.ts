@@ -1,6 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rowsOf } from '../../src/db/warehouse.js';
 import { LAT_BASE } from '../../src/core/uptime.js';
+import { SQL_VENTANA_HORA, ventanas } from '../../src/domains/disponibilidad/queries.js';
 
 /**
  * Incremental rollups and outages (run by the `disponibilidad` pipeline, in its transaction).
@@ -12,6 +13,9 @@ import { LAT_BASE } from '../../src/core/uptime.js';
  * rebuilt from the hour rollups of the days touched. A check inside a maintenance window of its service counts
  * in `mantenimiento`, not in `ok`, and is left out of the uptime denominator; a maintenance window also ends a run
  * of failures (see SQL_CAIDAS). An outage longer than the raw-check retention keeps its start (SQL_ANTES_DE_PODAR).
+ * Rollups are written in time order: the pages read recent windows, and a table whose row groups follow time lets
+ * DuckDB skip the rest (a first run over weeks of checks otherwise interleaves every hour in every row group).
+ * Last, the windows of the services page are kept for the previous, current and next hour (keepHourWindows).
  */
 
 export const SQL_DESDE = `
@@ -62,7 +66,7 @@ INSERT INTO core.disp_agregados
 SELECT '${nivel}', servicio_id, date_trunc('${nivel === 'minuto' ? 'minute' : 'hour'}', ts) AS inicio,
   count(*), count(*) FILTER (WHERE ok AND NOT mant), count(*) FILTER (WHERE mant),
   count(latencia_ms) FILTER (WHERE ok AND NOT mant), coalesce(sum(latencia_ms) FILTER (WHERE ok AND NOT mant), 0)
-FROM _disp_chk WHERE ts >= $desde::TIMESTAMPTZ GROUP BY ALL`;
+FROM _disp_chk WHERE ts >= $desde::TIMESTAMPTZ GROUP BY ALL ORDER BY inicio`;
 
 export const SQL_ROLLUPS: readonly string[] = [
   `DELETE FROM core.disp_agregados WHERE nivel IN ('minuto', 'hora') AND inicio >= $desde::TIMESTAMPTZ`,
@@ -71,7 +75,7 @@ export const SQL_ROLLUPS: readonly string[] = [
   `DELETE FROM core.disp_latencias WHERE nivel = 'hora' AND inicio >= $desde::TIMESTAMPTZ`,
   `INSERT INTO core.disp_latencias
    SELECT 'hora', servicio_id, date_trunc('hour', ts), floor(ln(greatest(latencia_ms, 1)) / ln(${LAT_BASE}))::SMALLINT AS bin, count(*)
-   FROM _disp_chk WHERE ts >= $desde::TIMESTAMPTZ AND ok AND NOT mant AND latencia_ms IS NOT NULL GROUP BY ALL`,
+   FROM _disp_chk WHERE ts >= $desde::TIMESTAMPTZ AND ok AND NOT mant AND latencia_ms IS NOT NULL GROUP BY ALL ORDER BY 3`,
   `DELETE FROM core.disp_agregados WHERE nivel = 'dia' AND inicio >= date_trunc('day', $desde::TIMESTAMPTZ)`,
   `INSERT INTO core.disp_agregados
    SELECT 'dia', servicio_id, date_trunc('day', inicio), sum(total), sum(ok), sum(mantenimiento), sum(lat_n), sum(lat_suma)
@@ -152,6 +156,21 @@ export interface RollupResult {
   caidas: number;
 }
 
+/**
+ * The services page's windows for the hour of `ahora`, the one before (a read that began just before the hour
+ * turned) and the one after (until the first run of the next hour): they hold until the next run changes the hour
+ * rollups, and a read of any other hour computes them itself.
+ */
+export async function keepHourWindows(c: DuckDBConnection, ahora: string): Promise<void> {
+  await c.run('DELETE FROM core.disp_ventana_hora');
+  const hora = Math.floor(Date.parse(ahora) / 3_600_000) * 3_600_000;
+  for (const k of [-1, 0, 1]) {
+    const { ahora_1h: _, ...v } = ventanas(new Date(hora + k * 3_600_000).toISOString());
+    // Any instant of the hour reads the same rollups: the hour's start stands for all.
+    await c.run(SQL_VENTANA_HORA, { ...v, ahora: v.h0 });
+  }
+}
+
 const iso = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
 
 /** Brings rollups and outages up to date and prunes what is past its retention; runs inside the caller's transaction. */
@@ -193,5 +212,6 @@ export async function runRollup(c: DuckDBConnection, o: RollupOptions): Promise<
   await c.run(SQL_PODA[0]!, { ahora, retencion: o.retencionDias });
   await c.run(SQL_PODA[1]!, { ahora, minutos: o.minutosDias });
   await c.run(SQL_PODA[2]!, { ahora, hist: o.histogramasDias ?? 35 });
+  await keepHourWindows(c, ahora);
   return { desde, verificaciones, agregados, caidas };
 }

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { plainRows, type Row } from './values.js';
+import { readerRows, type Row } from './values.js';
 import { Mutex } from './mutex.js';
 import { DataVersions, type Dataset } from './versions.js';
 import { dbLimits } from './limits.js';
@@ -170,7 +170,7 @@ export class Warehouse {
       const c = this.idleReaders.pop() ?? (await this.connect());
       try {
         const r = await runPrepared(c, sql, params, this.planEpoch);
-        return plainRows(r.getRowObjectsJS() as Row[]) as T[];
+        return readerRows(r) as T[];
       } finally {
         if (!this.closed) this.idleReaders.push(c);
       }
@@ -187,7 +187,7 @@ export class Warehouse {
       const c = this.idleLight.pop() ?? (await this.connect());
       try {
         const r = await runPrepared(c, sql, params, this.planEpoch);
-        return (plainRows(r.getRowObjectsJS() as Row[]) as T[])[0];
+        return (readerRows(r) as T[])[0];
       } finally {
         if (!this.closed) this.idleLight.push(c);
       }
@@ -259,7 +259,7 @@ export async function inTransaction<T>(c: DuckDBConnection, fn: (c: DuckDBConnec
 /** Rows of a query on a given connection, JSON-safe. */
 export async function rowsOf<T = Row>(c: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
   const r = await c.runAndReadAll(sql, params as never);
-  return plainRows(r.getRowObjectsJS() as Row[]) as T[];
+  return readerRows(r) as T[];
 }
 
 export function ensureDir(dir: string): void {

@@ -7,7 +7,7 @@ import { warehouseForTests } from '../helpers/warehouse.js';
 const t = warehouseForTests();
 
 const SQL = `
-  SELECT epoch_ms(a) AS ahora, epoch_ms(a - INTERVAL 1 HOUR) AS ahora_1h,
+  SELECT epoch_ms(a) AS ahora, epoch_ms(a - INTERVAL 1 HOUR) AS ahora_1h, epoch_ms(date_trunc('hour', a)) AS h0,
     epoch_ms(date_trunc('hour', a) - INTERVAL 23 HOUR) AS h23, epoch_ms(date_trunc('hour', a) - INTERVAL 167 HOUR) AS h167,
     epoch_ms(date_trunc('day', a) - INTERVAL 29 DAY) AS d29, epoch_ms(date_trunc('day', a) - INTERVAL 89 DAY) AS d89,
     epoch_ms(date_trunc('day', a) - INTERVAL 364 DAY) AS d364

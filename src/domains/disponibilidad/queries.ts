@@ -12,9 +12,15 @@ import type { Caida, Dia, EstadoPublico, PuntoLatencia, ServicioEstado, Verifica
  * uptime % = 100 × ok / (total − mantenimiento): checks inside a maintenance window are out of the denominator.
  * Latency p50/p95 (ms) over 24 h: from the hour histograms of successful checks (bins of ±5 %).
  * estado: abajo when the last N checks (N = ATALAYA_UPTIME_FALLOS_CAIDA) all failed outside maintenance windows.
+ *
+ * The windows' sums (`ventanas`, one row per service) depend only on the hour `ahora` falls in (Mexico City's
+ * offsets are whole hours, so the hour also fixes the day) and on the rollups, which change only when the rollup
+ * runs. Each run keeps them in core.disp_ventana_hora for the previous, current and next hour (SQL_VENTANA_HORA,
+ * built from the same CTE as here); a read in a kept hour takes those 1,000 rows, a read in any other hour
+ * computes them (SQL_SERVICIOS_EN_VIVO): at 1,000 services that is ~240k latency-histogram rows and 31k day rows
+ * aggregated per request, the slowest part of the page.
  */
-export const SQL_SERVICIOS = `
-WITH h AS (
+const CTE_VENTANAS_EN_VIVO = `h AS (
   SELECT a.servicio_id,
     sum(a.ok) FILTER (WHERE a.inicio >= $h23::TIMESTAMPTZ) AS ok24, sum(a.total - a.mantenimiento) FILTER (WHERE a.inicio >= $h23::TIMESTAMPTZ) AS n24,
     sum(a.ok) AS ok7, sum(a.total - a.mantenimiento) AS n7
@@ -34,14 +40,27 @@ WITH h AS (
   SELECT servicio_id, bin, sum(n) OVER (PARTITION BY servicio_id ORDER BY bin) AS acum, sum(n) OVER (PARTITION BY servicio_id) AS tot FROM hist
 ), lat AS (
   SELECT servicio_id, min(bin) FILTER (WHERE acum >= 0.5 * tot) AS b50, min(bin) FILTER (WHERE acum >= 0.95 * tot) AS b95 FROM cum GROUP BY 1
-), ult AS (
-  -- A success or a check inside a maintenance window ends a run of failures (§3 Uptime).
-  SELECT v.servicio_id, v.ts,
-    v.ok OR EXISTS (SELECT 1 FROM core.mantenimientos m WHERE m.servicio_id = v.servicio_id AND v.ts >= m.inicio AND v.ts < m.fin) AS corta,
-    row_number() OVER (PARTITION BY v.servicio_id ORDER BY v.ts DESC) AS rn
-  FROM core.disp_verificaciones v WHERE v.ts >= $ahora_1h::TIMESTAMPTZ AND v.ts <= $ahora::TIMESTAMPTZ
+), ventanas AS (
+  SELECT s.id AS servicio_id, h.ok24, h.n24, h.ok7, h.n7, d.ok30, d.n30, d.ok90, d.n90, d.ok365, d.n365, lat.b50, lat.b95
+  FROM core.servicios s LEFT JOIN h ON h.servicio_id = s.id LEFT JOIN d ON d.servicio_id = s.id LEFT JOIN lat ON lat.servicio_id = s.id
+)`;
+
+const VENTANAS_COLS = 'servicio_id, ok24, n24, ok7, n7, ok30, n30, ok90, n90, ok365, n365, b50, b95';
+
+const CTE_VENTANAS_GUARDADAS = `ventanas AS (
+  SELECT ${VENTANAS_COLS} FROM core.disp_ventana_hora WHERE hora = $h0::TIMESTAMPTZ
+)`;
+
+const sqlServicios = (ventanas: string): string => `
+WITH ${ventanas}, ult AS (
+  SELECT v.servicio_id, max(v.ts) AS ultima, max_by(v.ok, v.ts, $fallos::INTEGER) AS oks, max_by(v.ts, v.ts, $fallos::INTEGER) AS tss
+  FROM core.disp_verificaciones v WHERE v.ts >= $ahora_1h::TIMESTAMPTZ AND v.ts <= $ahora::TIMESTAMPTZ GROUP BY 1
+), en_mant AS (
+  SELECT DISTINCT x.servicio_id FROM (SELECT servicio_id, unnest(tss) AS ts FROM ult) x
+  JOIN core.mantenimientos m ON m.servicio_id = x.servicio_id AND x.ts >= m.inicio AND x.ts < m.fin
 ), est AS (
-  SELECT servicio_id, max(ts) AS ultima, bool_or(corta) FILTER (WHERE rn <= $fallos::INTEGER) AS alguno_ok FROM ult GROUP BY 1
+  -- A success or a check inside a maintenance window among the last N ends a run of failures (§3 Uptime).
+  SELECT u.servicio_id, u.ultima, list_bool_or(u.oks) OR m.servicio_id IS NOT NULL AS alguno_ok FROM ult u LEFT JOIN en_mant m USING (servicio_id)
 )
 SELECT s.id, s.nombre, s.criticidad, s.publico,
   CASE
@@ -50,21 +69,31 @@ SELECT s.id, s.nombre, s.criticidad, s.publico,
     WHEN est.alguno_ok THEN 'arriba'
     ELSE 'abajo'
   END AS estado,
-  round(100.0 * h.ok24 / nullif(h.n24, 0), 3) AS uptime_24h,
-  round(100.0 * h.ok7 / nullif(h.n7, 0), 3) AS uptime_7d,
-  round(100.0 * d.ok30 / nullif(d.n30, 0), 3) AS uptime_30d,
-  round(100.0 * d.ok90 / nullif(d.n90, 0), 3) AS uptime_90d,
-  round(100.0 * d.ok365 / nullif(d.n365, 0), 3) AS uptime_365d,
-  round(pow(${LAT_BASE}, lat.b50 + 0.5))::INTEGER AS latencia_p50_ms,
-  round(pow(${LAT_BASE}, lat.b95 + 0.5))::INTEGER AS latencia_p95_ms,
+  round(100.0 * w.ok24 / nullif(w.n24, 0), 3) AS uptime_24h,
+  round(100.0 * w.ok7 / nullif(w.n7, 0), 3) AS uptime_7d,
+  round(100.0 * w.ok30 / nullif(w.n30, 0), 3) AS uptime_30d,
+  round(100.0 * w.ok90 / nullif(w.n90, 0), 3) AS uptime_90d,
+  round(100.0 * w.ok365 / nullif(w.n365, 0), 3) AS uptime_365d,
+  round(pow(${LAT_BASE}, w.b50 + 0.5))::INTEGER AS latencia_p50_ms,
+  round(pow(${LAT_BASE}, w.b95 + 0.5))::INTEGER AS latencia_p95_ms,
   est.ultima AS ultima_verificacion, s.certificado_vence
 FROM core.servicios s
-LEFT JOIN h ON h.servicio_id = s.id
-LEFT JOIN d ON d.servicio_id = s.id
-LEFT JOIN lat ON lat.servicio_id = s.id
+LEFT JOIN ventanas w ON w.servicio_id = s.id
 LEFT JOIN est ON est.servicio_id = s.id
 WHERE s.activo AND ($publico::BOOLEAN IS NULL OR s.publico = $publico::BOOLEAN)
 ORDER BY s.criticidad = 'alta' DESC, s.criticidad = 'media' DESC, s.nombre`;
+
+/** The services page computing its windows from the rollups (any `ahora`). */
+export const SQL_SERVICIOS_EN_VIVO = sqlServicios(CTE_VENTANAS_EN_VIVO);
+/** The services page reading the windows the last rollup kept for the hour of `ahora` ($h0). */
+export const SQL_SERVICIOS = sqlServicios(CTE_VENTANAS_GUARDADAS);
+
+/**
+ * Run by the rollup for an hour $h0, with ventanas($h0) as parameters: every service's windows as a read in that
+ * hour computes them now. Its caller first deletes what it replaces.
+ */
+export const SQL_VENTANA_HORA = `INSERT INTO core.disp_ventana_hora (hora, ${VENTANAS_COLS})
+WITH ${CTE_VENTANAS_EN_VIVO} SELECT $h0::TIMESTAMPTZ, ${VENTANAS_COLS} FROM ventanas`;
 
 const nowIso = (ahora?: string): string => ahora ?? new Date().toISOString();
 
@@ -74,24 +103,36 @@ const nowIso = (ahora?: string): string => ahora ?? new Date().toISOString();
  * skip the row groups outside them; computed inside the statement (TIMESTAMPTZ ± INTERVAL through ICU) they were
  * a join of every rollup row against the bounds, and the slowest part of the page at 1,000 services.
  */
-export function ventanas(ahora: string): Record<'ahora' | 'ahora_1h' | 'h23' | 'h167' | 'd29' | 'd89' | 'd364', string> {
+export function ventanas(ahora: string): Record<'ahora' | 'ahora_1h' | 'h0' | 'h23' | 'h167' | 'd29' | 'd89' | 'd364', string> {
   const at = Date.parse(ahora);
   // Mexico City's offsets are whole hours, so its hours start where UTC's do.
   const h0 = Math.floor(at / 3_600_000) * 3_600_000;
   const hoy = todayMx(at);
   const iso = (ms: number): string => new Date(ms).toISOString();
   return {
-    ahora: iso(at), ahora_1h: iso(at - 3_600_000), h23: iso(h0 - 23 * 3_600_000), h167: iso(h0 - 167 * 3_600_000),
+    ahora: iso(at), ahora_1h: iso(at - 3_600_000), h0: iso(h0), h23: iso(h0 - 23 * 3_600_000), h167: iso(h0 - 167 * 3_600_000),
     d29: mxInstant(addDays(hoy, -29)), d89: mxInstant(addDays(hoy, -89)), d364: mxInstant(addDays(hoy, -364)),
   };
 }
 
-/** The parameters of SQL_SERVICIOS. */
-export const serviciosParams = (ahora: string, fallos: number, publico: boolean | null): Record<string, string | number | boolean | null> =>
-  ({ ...ventanas(ahora), fallos, publico });
+type Params = Record<string, string | number | boolean | null>;
 
-export async function serviciosEstado(wh: Warehouse, o: { ahora?: string; publico?: boolean } = {}): Promise<ServicioEstado[]> {
-  return wh.all<ServicioEstado>(SQL_SERVICIOS, serviciosParams(nowIso(o.ahora), uptimeConfig().fallosCaida, o.publico ?? null));
+/** The parameters of SQL_SERVICIOS (`enVivo`: of SQL_SERVICIOS_EN_VIVO); each statement takes only its own. */
+export function serviciosParams(ahora: string, fallos: number, publico: boolean | null, enVivo = false): Params {
+  const { h0, ...v } = ventanas(ahora);
+  return enVivo ? { ...v, fallos, publico } : { ahora: v.ahora, ahora_1h: v.ahora_1h, h0, fallos, publico };
+}
+
+/** Whether the last rollup kept the hour windows of the hour `ahora` falls in. */
+export async function horaGuardada(wh: Warehouse, ahora: string): Promise<boolean> {
+  const r = await wh.one<{ si: boolean }>(`SELECT EXISTS (SELECT 1 FROM core.disp_ventana_hora WHERE hora = $h0::TIMESTAMPTZ) AS si`, { h0: ventanas(ahora).h0 });
+  return r?.si === true;
+}
+
+export async function serviciosEstado(wh: Warehouse, o: { ahora?: string; publico?: boolean; enVivo?: boolean } = {}): Promise<ServicioEstado[]> {
+  const ahora = nowIso(o.ahora);
+  const enVivo = o.enVivo === true || !(await horaGuardada(wh, ahora));
+  return wh.all<ServicioEstado>(enVivo ? SQL_SERVICIOS_EN_VIVO : SQL_SERVICIOS, serviciosParams(ahora, uptimeConfig().fallosCaida, o.publico ?? null, enVivo));
 }
 
 /** Outages that overlap [desde, hasta]; duracion_min up to `ahora` for an open one. */
