@@ -1,7 +1,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { rowsOf } from '../../src/db/warehouse.js';
 import { LAT_BASE } from '../../src/core/uptime.js';
-import { SQL_VENTANA_HORA, ventanas } from '../../src/domains/disponibilidad/queries.js';
+import { SQL_VENTANA_HORA, ventanas } from '../../src/core/uptime-ventanas.js';
 
 /**
  * Incremental rollups and outages (run by the `disponibilidad` pipeline, in its transaction).

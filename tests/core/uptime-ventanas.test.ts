@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ventanas } from '../../src/domains/disponibilidad/queries.js';
+import { ventanas } from '../../src/core/uptime-ventanas.js';
 import { warehouseForTests } from '../helpers/warehouse.js';
 
 // The windows' bounds computed in TypeScript are the instants DuckDB's calendar gives in Mexico City's time zone
