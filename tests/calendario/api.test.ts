@@ -73,6 +73,12 @@ describe('GET /api/calendario', () => {
     expect(filas[0]![5]).toBe('20/01/2025');
   });
 
+  it('an area with quotes or a right-to-left override reaches the file name cleaned, never the header as sent', async () => {
+    const r = await t.admin.fetch(`/api/calendario/actividades.xlsx?${Q}&area=${encodeURIComponent('Ñu"\u202e;x')}`);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-disposition')).toBe(`attachment; filename="calendario_${P}_${H}_Nux.xlsx"`);
+  });
+
   it('an unknown process is 404 and bad parameters are 400, in Spanish, naming the parameter', async () => {
     expect(await error(await t.admin.fetch(`/api/calendario/resumen?proceso=PELO_1990_1991`)))
       .toEqual({ status: 404, error: 'El proceso «PELO_1990_1991» no tiene calendario integral cargado.', parametro: 'proceso' });

@@ -9,6 +9,7 @@ import { HttpError } from '../../core/errors.js';
 import { todayMx } from '../../core/time.js';
 import { actividades, atrasadas, existeProceso, historial, porVencer, procesos, resumen } from './queries.js';
 import { ESTADO_ACTIVIDAD_LABELS, ESTADOS_ACTIVIDAD, ESTATUS_ACTIVIDAD_LABELS, type FiltroCalendario } from './types.js';
+import { fileNameSuffix } from '../../core/file-name.js';
 
 /** UTP: the calendario integral of each electoral process (DESIGN.md §3 "Calendario integral", §6). */
 export const calendarioRoutes = new Hono<Env>();
@@ -93,7 +94,7 @@ calendarioRoutes.get('/actividades.xlsx', query(actividadesQuery), async (c) => 
   ws.getRow(2).font = { bold: true };
   return c.body(new Uint8Array(Buffer.from(await wb.xlsx.writeBuffer())), 200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename="calendario_${f.proceso}_${f.hasta}${f.area ? `_${f.area}` : ''}.xlsx"`,
+    'content-disposition': `attachment; filename="calendario${fileNameSuffix(f.proceso)}_${f.hasta}${fileNameSuffix(f.area)}.xlsx"`,
   });
 });
 

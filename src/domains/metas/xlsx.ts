@@ -2,6 +2,7 @@ import { loadExcel } from '../../core/lazy-libs.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { listaActividades, type FiltroMetas } from './queries/metas.js';
 import { CLASIFICACION_NOMBRE, MESES, SEMAFORO_NOMBRE } from './types.js';
+import { fileNameSuffix } from '../../core/file-name.js';
 
 /** The POA activities of a period as an Excel workbook (the Metas page's download and its scheduled report). */
 export async function actividadesXlsx(wh: Warehouse, f: FiltroMetas): Promise<{ contenido: Buffer; nombre: string }> {
@@ -23,7 +24,6 @@ export async function actividadesXlsx(wh: Warehouse, f: FiltroMetas): Promise<{ 
   ws.getRow(2).font = { bold: true };
   return {
     contenido: Buffer.from(await wb.xlsx.writeBuffer()),
-    // The area comes from the query: only letters, digits and dashes reach the Content-Disposition header.
-    nombre: `poa_${f.ejercicio}_T${f.trimestre}${f.area ? `_${f.area.normalize('NFD').replace(/[^\w-]/g, '')}` : ''}.xlsx`,
+    nombre: `poa_${f.ejercicio}_T${f.trimestre}${fileNameSuffix(f.area)}.xlsx`,
   };
 }

@@ -8,6 +8,7 @@ import { ciclosConAvance, detalleCiclo } from '../queries/evaluacion.js';
 import { abrirCiclo, cambiarEstado, enviarArea, guardarJustificacion, revisarJustificacion } from '../ciclo.js';
 import { reporteCiclo, reporteHtml, reportePdf, reporteXlsx } from '../reporte.js';
 import { areaScope } from '../../../auth/scope.js';
+import { fileNameSuffix } from '../../../core/file-name.js';
 
 /** UTP: the quarterly evaluation cycle (DESIGN.md §3): cycles, justifications, review, close and report. */
 export const evaluacionRoutes = new Hono<Env>();
@@ -55,7 +56,7 @@ evaluacionRoutes.get('/ciclos/:id/reporte.xlsx', ciclo, areaQuery, async (c) => 
   const r = await reporteCiclo(c.get('ctx').wh, c.req.valid('param').id, area);
   return c.body(new Uint8Array(await reporteXlsx(r)), 200, {
     'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    'content-disposition': `attachment; filename="evaluacion_${r.ciclo.ejercicio}_T${r.ciclo.trimestre}${area ? `_${area}` : ''}.xlsx"`,
+    'content-disposition': `attachment; filename="evaluacion_${r.ciclo.ejercicio}_T${r.ciclo.trimestre}${fileNameSuffix(area)}.xlsx"`,
   });
 });
 
@@ -64,6 +65,6 @@ evaluacionRoutes.get('/ciclos/:id/reporte.pdf', ciclo, areaQuery, async (c) => {
   const r = await reporteCiclo(c.get('ctx').wh, c.req.valid('param').id, area);
   return c.body(new Uint8Array(await reportePdf(r, c.get('user')!.usuario)), 200, {
     'content-type': 'application/pdf',
-    'content-disposition': `attachment; filename="evaluacion_${r.ciclo.ejercicio}_T${r.ciclo.trimestre}${area ? `_${area}` : ''}.pdf"`,
+    'content-disposition': `attachment; filename="evaluacion_${r.ciclo.ejercicio}_T${r.ciclo.trimestre}${fileNameSuffix(area)}.pdf"`,
   });
 });
