@@ -60,4 +60,29 @@ describe('GET /api/oficialia', () => {
     expect((await (await userClient(t.srv, t.admin, 'uts1', 'uts')).fetch('/api/oficialia')).status).toBe(403);
     expect((await t.srv.client().fetch('/api/oficialia/resumen')).status).toBe(401);
   });
+
+  it('a list longer than one page: every row without limite, and pages of up to 5,000 that add up to all', async () => {
+    // 6,200 petitions in April, one every 10 minutes from 01/04/2026 08:00 (Mexico City).
+    const n = 6200;
+    const t0 = Date.parse('2026-04-01T08:00:00-06:00');
+    const fecha = (ms: number): string => {
+      const d = new Date(ms - 6 * 3600_000);
+      const p2 = (x: number): string => String(x).padStart(2, '0');
+      return `${p2(d.getUTCDate())}/${p2(d.getUTCMonth() + 1)}/${d.getUTCFullYear()} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}`;
+    };
+    const filas = Array.from({ length: n }, (_, i) => `L${i},${fecha(t0 + i * 600_000)},M${String(1 + (i % 212)).padStart(3, '0')},PP,Bardas,recibida,,,,,,`);
+    dropFile(t.srv.dataDir, 'oficialia', 'peticiones_abril.csv', `folio,fecha_recepcion,organo,tipo_peticionario,acto_a_certificar,estado,fecha_prevencion,fecha_respuesta_prevencion,fecha_evaluacion,fecha_diligencia,fecha_entrega_acta,num_acta\n${filas.join('\n')}`);
+    await runAndWait(t.admin, 'oficialia');
+    const base = '/api/oficialia?desde=2026-04-01&hasta=2026-05-31';
+    const todas = await t.admin.fetch(base);
+    expect(todas.headers.get('x-total-count')).toBe(String(n));
+    const rows = (await todas.json()) as Array<{ folio: string }>;
+    expect(rows).toHaveLength(n);
+    // The pages the CSV download reads, oldest first: 5,000 then 1,200, the same rows in the same order.
+    const p1 = (await t.admin.json<Array<{ folio: string }>>(`${base}&orden=fecha_recepcion&dir=asc&limite=5000`)).map((x) => x.folio);
+    const p2 = (await t.admin.json<Array<{ folio: string }>>(`${base}&orden=fecha_recepcion&dir=asc&limite=5000&desde_fila=5000`)).map((x) => x.folio);
+    expect([p1.length, p2.length]).toEqual([5000, 1200]);
+    expect([...p1, ...p2]).toEqual(Array.from({ length: n }, (_, i) => `L${i}`));
+    expect((await t.admin.fetch(`${base}&limite=5001`)).status).toBe(400);
+  });
 });

@@ -5,9 +5,10 @@ import { entero, opcion, opcional } from './schemas.js';
  * Server-side pages of a long table (issue 11): `limite` rows from row `desde_fila` (0 = the first), sorted by
  * `orden` (one of the route's columns) in `dir` (asc | desc). The answer keeps the shape DESIGN.md §6 gives it (the
  * rows as an array) and says how many rows there are in all in the `X-Total-Count` header. Without `limite` a route
- * answers every row, as before (the CSV/XLSX downloads and scripts rely on it).
+ * answers every row, as before (scripts rely on it), except the two lists that can hold millions (tickets,
+ * quarantine), which stop at their own maximum; the dashboard's CSV downloads read every page, LIMITE_MAX rows at a time.
  */
-export const LIMITE_MAX = 1000;
+export const LIMITE_MAX = 5000;
 
 /** The paging parameters of a route whose rows may be sorted by `columnas`. */
 export function paginaShape<const C extends readonly [string, ...string[]]>(columnas: C) {

@@ -95,7 +95,7 @@ SELECT folio, fecha_recepcion, organo, ambito, tipo_peticionario, acto_a_certifi
   CASE WHEN NOT atendida THEN horas_antiguedad END AS horas_pendiente
 FROM p
 WHERE ($estado::VARCHAR IS NULL OR estado = $estado) AND (NOT $pendientes OR NOT atendida)
-ORDER BY fecha_recepcion DESC LIMIT 5000`;
+ORDER BY fecha_recepcion DESC`;
 
 function params(f: FiltroPeticiones, plazo: number): Record<string, string | number | null> {
   return {

@@ -90,11 +90,11 @@ FROM a GROUP BY 1 ORDER BY 1`;
 export const SQL_LISTA = `${BASE}
 SELECT organo, numero, anio, tipo, fecha_convocatoria, fecha_inicio, fecha_fin, quorum, puntos, acta_aprobada_en,
   horas_anticipacion, minimo_horas, cumple, motivo
-FROM sc ORDER BY fecha_inicio DESC LIMIT 5000`;
+FROM sc ORDER BY fecha_inicio DESC`;
 
 export const SQL_LISTA_ACUERDOS = `${ACUERDOS}
 SELECT clave, organo, sesion_numero, fecha_aprobacion, rubro, votacion, votos_favor, votos_contra, fecha_publicacion, dias_publicacion
-FROM a ORDER BY fecha_aprobacion DESC, clave DESC LIMIT 5000`;
+FROM a ORDER BY fecha_aprobacion DESC, clave DESC`;
 
 function params(f: FiltroSesiones, cfg: SesionesConfig): Record<string, string | number | null> {
   const m = cfg.anticipacion_minima_horas;
