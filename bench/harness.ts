@@ -26,6 +26,8 @@ export async function time(n: number, fn: () => Promise<unknown>, warmups = 1): 
 
 /** The Hono API over the warehouse, with a bearer token of a user of the given role (auth and JSON included). */
 export async function apiInProcess(wh: Warehouse, config: Config, pipelines: Pipeline[], rol: Rol): Promise<{ request: (url: string) => Promise<Response> }> {
+  // No JSON line per request in the benchmark's output (a server writes them to its log, not to a terminal).
+  process.env.ATALAYA_LOG ??= 'silencio';
   await createUser(wh, { usuario: 'bench', password: 'Bench-Clave-2026!', rol }, null);
   const token = await createToken(wh, 'bench', 'bench', null);
   const ctx = {
