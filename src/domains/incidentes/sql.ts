@@ -1,8 +1,8 @@
 /**
  * The SQL behind the incident figures (DESIGN.md §3 Incidents), over core.tickets_hechos: one narrow row per ticket
- * kept by the tickets pipelines in their load transaction (pipelines/tickets/hechos.ts, migrations 0700 and 0710),
- * with the instants as epoch microseconds (BIGINT), the empty dimensions spelled SIN_DATO and the Mexico City days
- * precomputed. Why: TIMESTAMPTZ arithmetic goes through ICU's calendar (10 s for `fecha_solucion - fecha_apertura`
+ * kept by the tickets pipelines in their load transaction (pipelines/tickets/hechos.ts, migrations 0700, 0710 and
+ * 0790), with the instants as epoch microseconds (BIGINT), the text dimensions as integer codes of
+ * core.tickets_dimensiones (the empty value spelled SIN_DATO there) and the Mexico City days precomputed. Why: TIMESTAMPTZ arithmetic goes through ICU's calendar (10 s for `fecha_solucion - fecha_apertura`
  * over 1M rows on this machine), DOUBLE epochs scan and sort several times slower than integers; quantiles stay
  * exact because they run over the exact durations (µs) of the rows the filters leave, turned into hours at the end.
  */
@@ -17,15 +17,15 @@ export const US_HORA = 3_600_000_000;
 /** SLA hours of a priority from the setting (parameters sla1…sla6); NULL without a priority. */
 const SLA_HORAS = `CASE h.prioridad WHEN 1 THEN $sla1 WHEN 2 THEN $sla2 WHEN 3 THEN $sla3 WHEN 4 THEN $sla4 WHEN 5 THEN $sla5 WHEN 6 THEN $sla6 END::DOUBLE`;
 
-/** A dimension's value (core.tickets_hechos stores the empty one as SIN_DATO: what the filters and the breakdown show). */
-export const valorDe = (col: string): string => (col === 'prioridad' ? 'prioridad::VARCHAR' : col);
-
-/** The page's filters over core.tickets_hechos (alias a): plain comparisons, the empty value is stored as SIN_DATO. */
+/**
+ * The page's filters over core.tickets_hechos (alias a): plain integer comparisons. A text filter's parameter is the
+ * code of its value (queries.ts resolves it; -1 for a value no ticket has, which then matches none).
+ */
 const FILTROS = (a: string): string => `($prioridad::INTEGER IS NULL OR ${a}.prioridad = $prioridad)
-      AND ($categoria::VARCHAR IS NULL OR ${a}.categoria = $categoria)
-      AND ($servicio::VARCHAR IS NULL OR ${a}.servicio = $servicio)
-      AND ($area::VARCHAR IS NULL OR ${a}.area_solicitante = $area)
-      AND ($clave_odes::VARCHAR IS NULL OR ${a}.clave_odes = $clave_odes)`;
+      AND ($categoria::INTEGER IS NULL OR ${a}.categoria = $categoria)
+      AND ($servicio::INTEGER IS NULL OR ${a}.servicio = $servicio)
+      AND ($area::INTEGER IS NULL OR ${a}.area_solicitante = $area)
+      AND ($clave_odes::INTEGER IS NULL OR ${a}.clave_odes = $clave_odes)`;
 
 /**
  * The range bounds written into each condition rather than joined from a CTE: a comparison with a constant
@@ -131,8 +131,13 @@ export const REABIERTOS_SQL = `
     AND EXISTS (SELECT 1 FROM core.tickets_estados p WHERE p.id = h.id AND p.orden < h.orden AND p.estado IN ('resuelto', 'cerrado'))
     AND h.id IN (SELECT id FROM core.tickets_hechos k WHERE ${FILTROS('k')})`;
 
-export const DESGLOSE_SQL = (dim: Dimension): string => `${POR_GRUPO(`h.${valorDe(dim)}`)}
-  SELECT grupo AS valor, ${FIGURAS} FROM p ORDER BY abiertos DESC, valor`;
+/** The figures per value of a dimension: grouped by the code (or the priority), named after its value. */
+export const DESGLOSE_SQL = (dim: Dimension): string => dim === 'prioridad'
+  ? `${POR_GRUPO('h.prioridad::VARCHAR')}
+  SELECT grupo AS valor, ${FIGURAS} FROM p ORDER BY abiertos DESC, valor`
+  : `${POR_GRUPO(`h.${dim}`)}
+  SELECT d.valor, ${FIGURAS} FROM p JOIN core.tickets_dimensiones d ON d.dimension = '${dim}' AND d.codigo = p.grupo
+  ORDER BY abiertos DESC, valor`;
 
 /**
  * Opened and solved per ISO week (Monday, Mexico City) over the range, weeks without tickets included. Counted per
