@@ -23,9 +23,11 @@ export const TICKET_HISTORY_SQL: readonly string[] = [
    FROM core.tickets t
    LEFT JOIN (SELECT id, arg_max(estado, orden) AS estado FROM core.tickets_estados GROUP BY id) last ON last.id = t.id
    WHERE t._ejecucion = ${THIS_RUN} AND (last.id IS NULL OR last.estado <> t.estado)`,
-  // 3. An assignment date learnt while the state did not change is remembered as well.
+  // 3. An assignment date learnt while the state did not change is remembered as well. (The rows step 2 just added
+  //    already hold the ticket's date: only earlier runs' rows are looked at, none on a first load.)
   `UPDATE core.tickets_estados SET fecha_asignacion = t.fecha_asignacion
    FROM core.tickets t
    WHERE core.tickets_estados.id = t.id AND core.tickets_estados.fecha_asignacion IS NULL
+     AND core.tickets_estados._ejecucion IS DISTINCT FROM ${THIS_RUN}
      AND t.fecha_asignacion IS NOT NULL AND t._ejecucion = ${THIS_RUN}`,
 ];
