@@ -50,12 +50,15 @@ const hechosSelect = (codigo: (c: (typeof DIMENSIONES_HECHOS)[number]) => string
 export const HECHOS_SQL = (where: string): string => hechosSelect(
   (c) => `(SELECT d.codigo FROM core.tickets_dimensiones d WHERE d.dimension = ${lit(c)} AND d.valor = ${valor(c)})`, where);
 
-/** Values of the run's tickets not yet in core.tickets_dimensiones, appended with the next codes of their dimension. */
+/**
+ * Values of the run's tickets not yet in core.tickets_dimensiones, appended with the next codes of their dimension.
+ * Each dimension's distinct values are found apart (a GROUP BY of one column: cheaper than six DISTINCT lists at once),
+ * then once more with the empty value spelled out (a source value '(sin dato)' and an empty one are the same value).
+ */
 const NUEVOS_VALORES_SQL = `
   INSERT INTO core.tickets_dimensiones (dimension, codigo, valor)
-  WITH v AS (SELECT ${DIMENSIONES_HECHOS.map((c) => `list(DISTINCT ${valor(c)}) AS ${c}`).join(', ')}
-             FROM core.tickets k WHERE k._ejecucion = ${THIS_RUN_ID}),
-  n AS (${DIMENSIONES_HECHOS.map((c) => `SELECT ${lit(c)} AS dimension, unnest(${c}) AS valor FROM v`).join(' UNION ALL ')})
+  WITH n AS (SELECT DISTINCT dimension, valor FROM (${DIMENSIONES_HECHOS.map((c) => `SELECT ${lit(c)} AS dimension, ${valor(c)} AS valor FROM (SELECT k.${c} FROM core.tickets k WHERE k._ejecucion = ${THIS_RUN_ID} GROUP BY ALL) k`).join(`
+    UNION ALL `)}))
   SELECT n.dimension, (COALESCE(m.ultimo, -1) + row_number() OVER (PARTITION BY n.dimension ORDER BY n.valor))::INTEGER, n.valor
   FROM n LEFT JOIN (SELECT dimension, max(codigo) AS ultimo FROM core.tickets_dimensiones GROUP BY dimension) m ON m.dimension = n.dimension
   WHERE NOT EXISTS (SELECT 1 FROM core.tickets_dimensiones d WHERE d.dimension = n.dimension AND d.valor = n.valor)`;
