@@ -14,7 +14,6 @@ import { dropStaged, mergeStaged, stageInput, type Staged } from './load.js';
 import { withLoadMemory } from './load-memory.js';
 import { withRetry } from './retry.js';
 import { setRunId } from './run-id.js';
-import { runTransform } from './transform.js';
 import { RejectedFileError, type LoadCounts, type Pipeline, type RunContext } from './types.js';
 
 /** What a run does with one settled inbox file. */
@@ -151,7 +150,7 @@ async function commitPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, pl
       }
     }
     if (p.afterFiles) add(await p.afterFiles(tx, ctx));
-    await runTransform(tx, p.transform);
+    for (const sql of p.transform ?? []) await tx.run(sql);
     await confirmLoad(tx, ctx.runId, totals);
     faultPoint('before-commit');
     return { totals, notes };

@@ -9,7 +9,6 @@ import { loadTable } from './load.js';
 import { withRetry } from './retry.js';
 import { runFiles } from './run-files.js';
 import { setRunId } from './run-id.js';
-import { runTransform } from './transform.js';
 import { confirmLoad } from './interrupted.js';
 import type { LoadCounts, Pipeline, Progress, RunContext } from './types.js';
 
@@ -99,7 +98,7 @@ async function runHttp(wh: Warehouse, p: Pipeline, ctx: RunContext, retry: { ret
           n = await loadTable(tx, table, {
             archivo: src.label, csvPath: tmp, delimiter: ',', skip: 0, width: names.length + 1, filaColumn: true, firstFila: 0, header: found.match,
           }, { runId: ctx.runId, pipeline: p.name });
-          await runTransform(tx, p.transform);
+          for (const sql of p.transform ?? []) await tx.run(sql);
         }
         await src.afterLoad?.(tx, ctx, readStartedAt);
         await confirmLoad(tx, ctx.runId, n);
@@ -116,7 +115,7 @@ async function runCustom(wh: Warehouse, p: Pipeline, ctx: RunContext): Promise<L
   return wh.withConnection((c) => inTransaction(c, async (tx) => {
     await setRunId(tx, ctx.runId);
     const n = await src.load(tx, ctx);
-    await runTransform(tx, p.transform);
+    for (const sql of p.transform ?? []) await tx.run(sql);
     await confirmLoad(tx, ctx.runId, n);
     return n;
   }));

@@ -104,9 +104,6 @@ export interface LoadCounts {
   rechazadas: number;
 }
 
-/** One statement of a pipeline's transform, or a function of the run's transaction (which must not commit it). */
-export type TransformStep = string | ((tx: DuckDBConnection) => Promise<void>);
-
 export interface Pipeline {
   name: string;
   /** Spanish title for the dashboard. */
@@ -118,11 +115,8 @@ export interface Pipeline {
   /** File pipelines read $ATALAYA_DATA_DIR/inbox/<name>/; others declare their source. */
   source: FileSource | HttpSource | CustomSource;
   tables: readonly TableContract[];
-  /**
-   * Run after the merge, inside the same transaction (derived core/mart tables): SQL, or a step that needs to read
-   * before it writes (see transform.ts); THIS_RUN_ID (run-id.ts) is the run's id.
-   */
-  transform?: readonly TransformStep[];
+  /** SQL run after the merge, inside the same transaction (derived core/mart tables); THIS_RUN_ID (run-id.ts) is the run's id. */
+  transform?: readonly string[];
   /**
    * Work of a file pipeline inside the run's transaction after its files merged and before `transform`, on every
    * run (with or without new files): e.g. the uptime rollups. Its counts add to the run's.

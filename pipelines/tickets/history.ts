@@ -7,8 +7,8 @@ import { THIS_RUN_ID as THIS_RUN } from '../runner/run-id.js';
  */
 
 export const TICKET_HISTORY_SQL: readonly string[] = [
-  // 1. A later export that drops the assignment date keeps the one seen before.
-  `UPDATE core.tickets SET fecha_asignacion = h.fecha_asignacion
+  // 1. A later export that drops the assignment date keeps the one seen before (and its incident column, hechos.ts).
+  `UPDATE core.tickets SET fecha_asignacion = h.fecha_asignacion, asignacion = epoch_us(h.fecha_asignacion)
    FROM (SELECT id, min(fecha_asignacion) AS fecha_asignacion FROM core.tickets_estados
          WHERE fecha_asignacion IS NOT NULL GROUP BY id) h
    WHERE core.tickets.id = h.id AND core.tickets.fecha_asignacion IS NULL AND core.tickets._ejecucion = ${THIS_RUN}`,

@@ -22,46 +22,19 @@ export interface Filtros {
   clave_odes?: string | null;
 }
 
-/** The codes (core.tickets_dimensiones) of the text filters' values: what the statements compare. */
-export interface Codigos {
-  categoria: number | null;
-  servicio: number | null;
-  area: number | null;
-  clave_odes: number | null;
-}
-
-/** No text filter. */
-export const SIN_CODIGOS: Codigos = { categoria: null, servicio: null, area: null, clave_odes: null };
-
-/** Each text filter's dimension in core.tickets_dimensiones. */
-const DIMENSION_FILTRO: Record<keyof Codigos, string> = { categoria: 'categoria', servicio: 'servicio', area: 'area_solicitante', clave_odes: 'clave_odes' };
-
-/** The codes of the filters' values; -1 for a value no ticket has (it matches none, as the text did). */
-export async function codigos(wh: Warehouse, f: Filtros): Promise<Codigos> {
-  const pedidos = (Object.keys(DIMENSION_FILTRO) as Array<keyof Codigos>).filter((k) => f[k] !== null && f[k] !== undefined);
-  if (pedidos.length === 0) return SIN_CODIGOS;
-  const filas = await wh.all<{ dimension: string; valor: string; codigo: number }>(
-    `SELECT dimension, valor, codigo FROM core.tickets_dimensiones WHERE ${pedidos.map((k) => `(dimension = '${DIMENSION_FILTRO[k]}' AND valor = $${k})`).join(' OR ')}`,
-    Object.fromEntries(pedidos.map((k) => [k, f[k]!])),
-  );
-  const out: Codigos = { ...SIN_CODIGOS };
-  for (const k of pedidos) out[k] = filas.find((r) => r.dimension === DIMENSION_FILTRO[k] && r.valor === f[k])?.codigo ?? -1;
-  return out;
-}
-
-export const params = (f: Filtros, sla: Record<string, number>, c: Codigos): Record<string, string | number | null> => ({
+export const params = (f: Filtros, sla: Record<string, number>): Record<string, string | number | null> => ({
   desde: f.desde,
   hasta: f.hasta,
   prioridad: f.prioridad ?? null,
-  ...c,
+  categoria: f.categoria ?? null,
+  servicio: f.servicio ?? null,
+  area: f.area ?? null,
+  clave_odes: f.clave_odes ?? null,
   ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((p) => [`sla${p}`, sla[String(p)] ?? slaHoras.predeterminado[String(p)]!])),
 });
 
 /** The parameters of a statement for these filters, with the SLA hours in force. */
-const paramsOf = async (wh: Warehouse, f: Filtros): Promise<Record<string, string | number | null>> => {
-  const [sla, c] = await Promise.all([readSetting(wh, slaHoras), codigos(wh, f)]);
-  return params(f, sla, c);
-};
+const paramsOf = async (wh: Warehouse, f: Filtros): Promise<Record<string, string | number | null>> => params(f, await readSetting(wh, slaHoras));
 
 export interface FiltrosLista extends Filtros {
   conjunto?: Conjunto;
@@ -75,7 +48,7 @@ export interface FiltrosLista extends Filtros {
 const TICKETS_WHERE = `
   WHERE CASE $conjunto WHEN 'abiertos' THEN abierto_en WHEN 'resueltos' THEN resuelto_en WHEN 'backlog' THEN en_backlog
                        ELSE abierto_en OR resuelto_en OR en_backlog END
-    AND ($semana::DATE IS NULL OR date_trunc('week', CASE WHEN $conjunto = 'resueltos' THEN dia_solucion ELSE dia_apertura END)::DATE = $semana::DATE)
+    AND ($semana::DATE IS NULL OR date_trunc('week', CASE WHEN $conjunto = 'resueltos' THEN t.dia_solucion ELSE t.dia_apertura END)::DATE = $semana::DATE)
     AND ($edad::VARCHAR IS NULL OR (en_backlog AND ${EDAD_CASE} = $edad))`;
 
 /** The rows behind the figures (sorted and cut by the caller). */
@@ -123,8 +96,8 @@ async function totalesYPrioridades(wh: Warehouse, p: Record<string, string | num
 }
 
 export async function resumen(wh: Warehouse, f: Filtros): Promise<ResumenIncidentes> {
-  const [sla, c] = await Promise.all([readSetting(wh, slaHoras), codigos(wh, f)]);
-  const p = params(f, sla, c);
+  const sla = await readSetting(wh, slaHoras);
+  const p = params(f, sla);
   const [{ total, por }, re, fr] = await Promise.all([
     totalesYPrioridades(wh, p),
     wh.one<{ reabiertos: number }>(REABIERTOS_SQL, usados(REABIERTOS_SQL, p)),
@@ -149,7 +122,7 @@ export const SIN_TICKETS: Figuras = {
 
 /** Only the period's totals (no priorities, reopenings or freshness) under the SLA hours given: the Resumen card's measure. */
 export async function totales(wh: Warehouse, f: Filtros, sla: Record<string, number>): Promise<Figuras> {
-  return (await wh.one<Figuras>(TOTALES_SQL, usados(TOTALES_SQL, params(f, sla, await codigos(wh, f))))) ?? SIN_TICKETS;
+  return (await wh.one<Figuras>(TOTALES_SQL, usados(TOTALES_SQL, params(f, sla)))) ?? SIN_TICKETS;
 }
 
 export async function desglose(wh: Warehouse, f: Filtros, dim: Dimension): Promise<FilaDesglose[]> {
@@ -159,11 +132,11 @@ export async function desglose(wh: Warehouse, f: Filtros, dim: Dimension): Promi
 }
 
 export async function semanal(wh: Warehouse, f: Filtros): Promise<SemanaIncidentes[]> {
-  return wh.all(SEMANAL_SQL, usados(SEMANAL_SQL, params(f, {}, await codigos(wh, f))));
+  return wh.all(SEMANAL_SQL, usados(SEMANAL_SQL, params(f, {})));
 }
 
 export async function backlogPorEdad(wh: Warehouse, f: Filtros): Promise<BacklogEdad[]> {
-  return wh.all(BACKLOG_SQL, usados(BACKLOG_SQL, params(f, {}, await codigos(wh, f))));
+  return wh.all(BACKLOG_SQL, usados(BACKLOG_SQL, params(f, {})));
 }
 
 export const LISTA_MAX = 5000;

@@ -3,7 +3,7 @@ import type { Rango } from '../../core/time.js';
 import type { Warehouse } from '../../db/warehouse.js';
 import { ajuste, cifra, enUnaSentencia, porVentanasJuntas } from '../tarjetas.js';
 import type { ResumenCard } from '../types.js';
-import { params, SIN_CODIGOS, SIN_TICKETS } from './queries.js';
+import { params, SIN_TICKETS } from './queries.js';
 import { slaHoras } from './settings.js';
 import { TOTALES_SQL } from './sql.js';
 import type { Figuras } from './types.js';
@@ -15,7 +15,7 @@ const COMO = 'SLA cumplido = tickets resueltos en el periodo a más tardar en su
  * statement (tarjetas.ts enUnaSentencia): one parse, plan and run instead of one per window.
  */
 export async function totalesPorVentana(wh: Warehouse, rs: readonly Rango[], sla: Record<string, number>): Promise<Figuras[]> {
-  return (await enUnaSentencia<Figuras>(wh, TOTALES_SQL, rs.map((r) => params(r, sla, SIN_CODIGOS)))).map((x) => x ?? SIN_TICKETS);
+  return (await enUnaSentencia<Figuras>(wh, TOTALES_SQL, rs.map((r) => params(r, sla)))).map((x) => x ?? SIN_TICKETS);
 }
 
 /** The help desk's card: SLA met in the period, with the backlog, solved tickets and MTTR beside it. */
