@@ -1,7 +1,6 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Pipeline, RunContext } from '../runner/types.js';
 import { tickets } from '../tickets/contract.js';
-import { TICKET_HECHOS_SQL } from '../tickets/hechos.js';
 import { TICKET_HISTORY_SQL } from '../tickets/history.js';
 import { TICKET_REFERENCES } from '../tickets/index.js';
 import { contractChecks } from '../runner/checks.js';
@@ -32,7 +31,7 @@ export const glpiPipeline: Pipeline = {
   freshnessHours: 24,
   source: { kind: 'http', table: 'tickets', label: GLPI_LABEL, fetch: fetchGlpiTickets, afterLoad: storeWatermark },
   tables: [tickets],
-  transform: [...TICKET_HISTORY_SQL, ...TICKET_HECHOS_SQL],
+  transform: TICKET_HISTORY_SQL,
   checks: [...contractChecks([tickets]), ...TICKET_REFERENCES],
   configured: () => glpiConfigFromEnv() !== null,
 };

@@ -57,7 +57,7 @@ function isRejected(plan: Plan): boolean {
 
 async function planFile(entry: InboxEntry, i: number, p: Pipeline, limits: InboxLimits, tmpDir: string,
   loaded: Set<string>, seen: Map<string, Plan>, avisos: string[]): Promise<Plan | null> {
-  const read = readInboxFile(entry, limits);
+  const read = await readInboxFile(entry, limits);
   if (read.kind === 'waiting') {
     avisos.push(`${entry.name}: ${read.motivo}`);
     return null;
@@ -68,7 +68,7 @@ async function planFile(entry: InboxEntry, i: number, p: Pipeline, limits: Inbox
   if (first) return first.kind === 'left' ? { kind: 'left', entry } : { kind: 'repeated', entry, of: first };
   let plan: Plan;
   try {
-    const extracted = await extractFile({ name: entry.name, path: entry.path, sha256: read.sha256, content: read.content }, p.tables, tmpDir, limits, i);
+    const extracted = await extractFile({ name: entry.name, path: entry.path, sha256: read.sha256, content: read.content, scan: read.scan }, p.tables, tmpDir, limits, i);
     plan = extracted.unrecognized ? { kind: 'left', entry } : { kind: 'load', entry, sha256: read.sha256, extracted, staged: [] };
   } catch (e) {
     // A system error (disk full, too many open files) is not the file's fault: the run fails and the file stays.

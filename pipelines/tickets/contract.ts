@@ -1,5 +1,6 @@
 import { columns, oneOf, req, within } from '../runner/contract.js';
 import type { TableContract } from '../runner/types.js';
+import { TICKET_HECHOS } from './hechos.js';
 
 export const ESTADOS_TICKET = ['nuevo', 'asignado', 'planificado', 'en espera', 'resuelto', 'cerrado'] as const;
 
@@ -15,4 +16,6 @@ export const tickets: TableContract = {
     // Not in the file contract; GLPI's date_mod when the API is the source (the incremental watermark).
     fecha_modificacion: 'datetime',
   }),
+  // The incident figures' columns (hechos.ts), computed from the dates above at each merge.
+  derived: TICKET_HECHOS,
 };

@@ -7,8 +7,8 @@ import { THIS_RUN_ID as THIS_RUN } from '../runner/run-id.js';
  */
 
 export const TICKET_HISTORY_SQL: readonly string[] = [
-  // 1. A later export that drops the assignment date keeps the one seen before.
-  `UPDATE core.tickets SET fecha_asignacion = h.fecha_asignacion
+  // 1. A later export that drops the assignment date keeps the one seen before (and its incident column, hechos.ts).
+  `UPDATE core.tickets SET fecha_asignacion = h.fecha_asignacion, asignacion = epoch_us(h.fecha_asignacion)
    FROM (SELECT id, min(fecha_asignacion) AS fecha_asignacion FROM core.tickets_estados
          WHERE fecha_asignacion IS NOT NULL GROUP BY id) h
    WHERE core.tickets.id = h.id AND core.tickets.fecha_asignacion IS NULL AND core.tickets._ejecucion = ${THIS_RUN}`,
@@ -23,9 +23,11 @@ export const TICKET_HISTORY_SQL: readonly string[] = [
    FROM core.tickets t
    LEFT JOIN (SELECT id, arg_max(estado, orden) AS estado FROM core.tickets_estados GROUP BY id) last ON last.id = t.id
    WHERE t._ejecucion = ${THIS_RUN} AND (last.id IS NULL OR last.estado <> t.estado)`,
-  // 3. An assignment date learnt while the state did not change is remembered as well.
+  // 3. An assignment date learnt while the state did not change is remembered as well. (The rows step 2 just added
+  //    already hold the ticket's date: only earlier runs' rows are looked at, none on a first load.)
   `UPDATE core.tickets_estados SET fecha_asignacion = t.fecha_asignacion
    FROM core.tickets t
    WHERE core.tickets_estados.id = t.id AND core.tickets_estados.fecha_asignacion IS NULL
+     AND core.tickets_estados._ejecucion IS DISTINCT FROM ${THIS_RUN}
      AND t.fecha_asignacion IS NOT NULL AND t._ejecucion = ${THIS_RUN}`,
 ];

@@ -66,4 +66,12 @@ describe('ticket state history across exports', () => {
     const t = await tmp.wh.one<{ asig: string }>(`SELECT strftime(fecha_asignacion, '%H:%M') AS asig FROM core.tickets WHERE id = 100`);
     expect(t?.asig).toBe('10:30');
   });
+
+  it('an assignment date learnt while the state did not change reaches the history row of the earlier run', async () => {
+    await load('tickets_jueves.csv', ['102,Impresora atascada,incidente,Impresión,,2,2,2,en espera,UTP,,tec03,04/03/2026 09:00,,,,']);
+    await load('tickets_viernes.csv', ['102,Impresora atascada,incidente,Impresión,,2,2,2,en espera,UTP,,tec03,04/03/2026 09:00,04/03/2026 09:45,,,']);
+    const h = await tmp.wh.all<{ estado: string; asig: string | null }>(
+      `SELECT estado, strftime(fecha_asignacion, '%H:%M') AS asig FROM core.tickets_estados WHERE id = 102 ORDER BY orden`);
+    expect(h).toEqual([{ estado: 'en espera', asig: '09:45' }]);
+  });
 });

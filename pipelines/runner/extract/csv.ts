@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isUtf8 } from 'node:buffer';
 import Papa from 'papaparse';
 import { safeLink } from '../inbox/safe-path.js';
 import { onlyAsciiSpaces } from './spaces.js';
+import { HEAD_BYTES, type TextScan } from '../inbox/text-scan.js';
 import { RejectedFileError } from '../types.js';
 
 export interface PreparedCsv {
@@ -17,11 +17,9 @@ export interface PreparedCsv {
   asciiSpaces: boolean;
 }
 
-const HEAD_BYTES = 64 * 1024;
-
 /** Rejects what is not a text file at all, saying what it seems to be when its first bytes tell. */
-export function assertText(content: Buffer): void {
-  const b = content;
+export function assertText(head: Buffer, hasNul: boolean): void {
+  const b = head;
   if ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff)) {
     throw new RejectedFileError('está en UTF-16 («Texto Unicode» de Excel); guárdelo como «CSV UTF-8 (delimitado por comas)»');
   }
@@ -32,33 +30,34 @@ export function assertText(content: Buffer): void {
     throw new RejectedFileError('es un libro de Excel 97-2003 (.xls) con extensión de texto; guárdelo como CSV o como .xlsx');
   }
   if (b.subarray(0, 5).toString('latin1') === '%PDF-') throw new RejectedFileError('es un PDF, no un archivo CSV');
-  if (b.indexOf(0) !== -1) throw new RejectedFileError('contiene datos binarios: no es un archivo de texto CSV');
+  if (hasNul) throw new RejectedFileError('contiene datos binarios: no es un archivo de texto CSV');
 }
 
 /**
- * Decides encoding and delimiter. Valid UTF-8 (with or without BOM) is read as is; anything else is
- * Windows-1252, the encoding Excel on Spanish Windows writes, transcoded with the platform's decoder.
- * `safeName` is the name the file gets in `tmpDir` (a folder from safeTempDir), the path DuckDB reads.
+ * Decides encoding and delimiter from the file's scan (inbox/text-scan.ts). Valid UTF-8 (with or without BOM) is
+ * read as is; anything else is Windows-1252, the encoding Excel on Spanish Windows writes, transcoded with the
+ * platform's decoder. `safeName` is the name the file gets in `tmpDir` (a folder from safeTempDir), the path DuckDB
+ * reads.
  */
-export function prepareCsv(file: string | Buffer, content: Buffer, tmpDir: string, safeName: string): PreparedCsv {
-  assertText(content);
+export function prepareCsv(file: string | Buffer, scan: TextScan, tmpDir: string, safeName: string): PreparedCsv {
+  assertText(scan.head, scan.hasNul);
   let text: string | null = null;
   let out: string;
   let encoding: PreparedCsv['encoding'] = 'utf-8';
-  if (!isUtf8(content)) {
+  if (!scan.utf8) {
     encoding = 'windows-1252';
-    text = new TextDecoder('windows-1252').decode(content);
+    text = new TextDecoder('windows-1252').decode(fs.readFileSync(file));
     out = path.join(tmpDir, safeName);
     fs.writeFileSync(out, text, 'utf8');
   } else {
     out = safeLink(file, tmpDir, safeName);
   }
-  const start = text ?? content.subarray(0, HEAD_BYTES).toString('utf8');
+  const start = text ?? scan.head.toString('utf8');
   const headText = start.replace(/^\ufeff/, '').slice(0, HEAD_BYTES);
   // Only whole lines: the last one may be cut.
   const lines = headText.split(/\r?\n/);
   const complete = lines.length > 1 ? lines.slice(0, -1).join('\n') : headText;
   const parsed = Papa.parse<string[]>(complete, { delimitersToGuess: [',', ';', '\t', '|'], preview: 40, skipEmptyLines: false });
   const delimiter = parsed.meta.delimiter || ',';
-  return { path: out, encoding, delimiter, head: parsed.data, asciiSpaces: onlyAsciiSpaces(text ?? content) };
+  return { path: out, encoding, delimiter, head: parsed.data, asciiSpaces: text !== null ? onlyAsciiSpaces(text) : scan.asciiSpaces };
 }

@@ -8,13 +8,15 @@ import { RejectedFileError, type TableContract } from '../types.js';
 import { prepareCsv } from './csv.js';
 import { readWorkbook, type SheetRows } from './xlsx.js';
 import { checkXlsxArchive } from './zip.js';
+import { scanText, type TextScan } from '../inbox/text-scan.js';
 
-/** A settled inbox file, read and hashed. */
+/** A settled inbox file, read and hashed: a workbook whole, a text file scanned (inbox/text-scan.ts). */
 export interface SourceFile {
   name: string;
   path: string | Buffer;
   sha256: string;
-  content: Buffer;
+  content: Buffer | null;
+  scan: TextScan | null;
 }
 
 /** What one file of the inbox turned into: tables to load, or the reason (a sheet of) it cannot load. */
@@ -86,7 +88,7 @@ async function readXlsx(content: Buffer, limits: InboxLimits): Promise<SheetRows
 export async function extractFile(file: SourceFile, tables: readonly TableContract[], tmpDir: string, limits: InboxLimits, seq: number): Promise<ExtractedFile> {
   const out: ExtractedFile = { name: file.name, inputs: [], rejections: [], unrecognized: false, avisos: [] };
   if (/\.xlsx$/i.test(file.name)) {
-    const sheets = await readXlsx(file.content, limits);
+    const sheets = await readXlsx(file.content ?? fs.readFileSync(file.path), limits);
     for (const sheet of sheets) {
       // One-table pipelines take any sheet; several-table pipelines need the sheet's name to say which table.
       const table = tables.length === 1 ? tables[0]! : tableForName(sheet.name, tables);
@@ -119,7 +121,7 @@ export async function extractFile(file: SourceFile, tables: readonly TableContra
     out.unrecognized = true;
     return out;
   }
-  const csv = prepareCsv(file.path, file.content, tmpDir, `f${seq}.csv`);
+  const csv = prepareCsv(file.path, file.scan ?? scanText(file.path), tmpDir, `f${seq}.csv`);
   const found = findHeaderRow(csv.head, table);
   if (headerProblem(file.name, null, table, found, out)) return out;
   const headerCells = csv.head[found!.index]!;

@@ -6,7 +6,7 @@
 const WIDE_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 
 /** The same test over UTF-8 bytes, by their lead bytes (memchr-fast: most files have few or none). */
-function hasWideSpaceUtf8(b: Buffer): boolean {
+export function hasWideSpaceUtf8(b: Buffer): boolean {
   const follows = (i: number, ...rest: number[]): boolean => rest.every((x, k) => b[i + 1 + k] === x);
   for (let i = b.indexOf(0xc2); i !== -1; i = b.indexOf(0xc2, i + 1)) if (b[i + 1] === 0xa0) return true;
   for (let i = b.indexOf(0xe1); i !== -1; i = b.indexOf(0xe1, i + 1)) if (follows(i, 0x9a, 0x80)) return true;

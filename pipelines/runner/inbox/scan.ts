@@ -3,6 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { megabytes, type InboxLimits } from './limits.js';
+import { hashFile } from './hash.js';
+import { scanText, type TextScan } from './text-scan.js';
 
 /** A file of the inbox that is ready to be read: complete, settled, of a format the runner reads. */
 export interface InboxEntry {
@@ -71,35 +73,60 @@ export function scanInbox(dir: string, limits: InboxLimits, now = Date.now()): I
 }
 
 export type ReadOutcome =
-  | { kind: 'ok'; content: Buffer; sha256: string }
+  /** A workbook is read whole (ExcelJS needs it); a text file is only scanned (DuckDB reads it itself). */
+  | { kind: 'ok'; content: Buffer | null; scan: TextScan | null; sha256: string }
   | { kind: 'waiting'; motivo: string }
   | { kind: 'rejected'; motivo: string };
 
+const CHANGED: ReadOutcome = { kind: 'waiting', motivo: 'cambió mientras se leía (puede estar copiándose); se cargará en la próxima ejecución' };
+
+function unreadable(err: unknown): ReadOutcome {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EACCES' || code === 'EPERM') return { kind: 'rejected', motivo: 'no se pudo leer: permiso denegado' };
+  return { kind: 'waiting', motivo: `no se pudo leer (${code ?? 'error de lectura'}); se intentará en la próxima ejecución` };
+}
+
+const unchanged = (e: InboxEntry): boolean => {
+  try {
+    const after = fs.statSync(e.path);
+    return after.size === e.size && after.mtimeMs === e.mtimeMs;
+  } catch {
+    return false;
+  }
+};
+
 /**
- * Reads one settled file whole (it is bounded by maxBytes) and hashes it. A file over the bound is rejected
- * without being read; one that changed while it was read waits for the next run.
+ * Reads one settled file and hashes it. A file over the bound is rejected without being read; one that changed
+ * while it was read waits for the next run. A workbook is read whole (it is bounded by maxBytes); a text file is
+ * scanned in chunks while a worker thread hashes it (inbox/hash.ts): neither ever holds it whole.
  */
-export function readInboxFile(e: InboxEntry, limits: InboxLimits): ReadOutcome {
+export async function readInboxFile(e: InboxEntry, limits: InboxLimits): Promise<ReadOutcome> {
   if (e.size > limits.maxBytes) {
     return { kind: 'rejected', motivo: `mide ${megabytes(e.size)}, más que el límite de ${megabytes(limits.maxBytes)} (ATALAYA_MAX_ARCHIVO_MB)` };
   }
   if (e.size === 0) return { kind: 'rejected', motivo: 'el archivo está vacío' };
-  let content: Buffer;
+  if (/\.xlsx$/i.test(e.name)) {
+    let content: Buffer;
+    try {
+      content = fs.readFileSync(e.path);
+    } catch (err) {
+      return unreadable(err);
+    }
+    if (content.length !== e.size || !unchanged(e)) return CHANGED;
+    return { kind: 'ok', content, scan: null, sha256: crypto.createHash('sha256').update(content).digest('hex') };
+  }
+  const hash = hashFile(e.path);
+  // Settled either way, so a failed scan leaves no rejection unhandled.
+  const hashed = hash.then((h) => ({ ok: true as const, h }), (err: unknown) => ({ ok: false as const, err }));
+  let scan: TextScan;
   try {
-    content = fs.readFileSync(e.path);
+    scan = scanText(e.path);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return { kind: 'rejected', motivo: 'no se pudo leer: permiso denegado' };
-    return { kind: 'waiting', motivo: `no se pudo leer (${code ?? 'error de lectura'}); se intentará en la próxima ejecución` };
+    await hashed;
+    return unreadable(err);
   }
-  let after: fs.Stats | null = null;
-  try {
-    after = fs.statSync(e.path);
-  } catch {
-    after = null;
-  }
-  if (!after || after.size !== e.size || after.mtimeMs !== e.mtimeMs || content.length !== e.size) {
-    return { kind: 'waiting', motivo: 'cambió mientras se leía (puede estar copiándose); se cargará en la próxima ejecución' };
-  }
-  return { kind: 'ok', content, sha256: crypto.createHash('sha256').update(content).digest('hex') };
+  const h = await hashed;
+  if (!h.ok) return unreadable(h.err);
+  if (scan.bytes !== e.size || !unchanged(e)) return CHANGED;
+  return { kind: 'ok', content: null, scan, sha256: h.h };
 }

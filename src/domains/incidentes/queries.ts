@@ -48,7 +48,7 @@ export interface FiltrosLista extends Filtros {
 const TICKETS_WHERE = `
   WHERE CASE $conjunto WHEN 'abiertos' THEN abierto_en WHEN 'resueltos' THEN resuelto_en WHEN 'backlog' THEN en_backlog
                        ELSE abierto_en OR resuelto_en OR en_backlog END
-    AND ($semana::DATE IS NULL OR date_trunc('week', CASE WHEN $conjunto = 'resueltos' THEN dia_solucion ELSE dia_apertura END)::DATE = $semana::DATE)
+    AND ($semana::DATE IS NULL OR date_trunc('week', CASE WHEN $conjunto = 'resueltos' THEN t.dia_solucion ELSE t.dia_apertura END)::DATE = $semana::DATE)
     AND ($edad::VARCHAR IS NULL OR (en_backlog AND ${EDAD_CASE} = $edad))`;
 
 /** The rows behind the figures (sorted and cut by the caller). */

@@ -1,15 +1,18 @@
 /**
- * The SQL behind the incident figures (DESIGN.md §3 Incidents), over core.tickets_hechos: one narrow row per ticket
- * kept by the tickets pipelines in their load transaction (pipelines/tickets/hechos.ts, migrations 0700 and 0710),
- * with the instants as epoch microseconds (BIGINT), the empty dimensions spelled SIN_DATO and the Mexico City days
- * precomputed. Why: TIMESTAMPTZ arithmetic goes through ICU's calendar (10 s for `fecha_solucion - fecha_apertura`
- * over 1M rows on this machine), DOUBLE epochs scan and sort several times slower than integers; quantiles stay
- * exact because they run over the exact durations (µs) of the rows the filters leave, turned into hours at the end.
+ * The SQL behind the incident figures (DESIGN.md §3 Incidents), over the incident columns of core.tickets (migrations
+ * 0700, 0710 and 0790, pipelines/tickets/hechos.ts): the instants as epoch microseconds (BIGINT) and the Mexico City
+ * days, computed by every load's merge; an empty dimension is read as SIN_DATO. Why: TIMESTAMPTZ arithmetic goes
+ * through ICU's calendar (10 s for `fecha_solucion - fecha_apertura` over 1M rows on this machine), DOUBLE epochs
+ * scan and sort several times slower than integers; quantiles stay exact because they run over the exact durations
+ * (µs) of the rows the filters leave, turned into hours at the end. DuckDB reads only the columns a statement names.
  */
-import { EDADES, type Dimension } from './types.js';
+import { EDADES, SIN_DATO, type Dimension } from './types.js';
 
 /** Range bounds as epoch microseconds: [desde 00:00, hasta+1 00:00) in America/Mexico_City (the session time zone). */
 const BOUNDS = `b AS (SELECT epoch_us($desde::DATE::TIMESTAMPTZ) AS d0, epoch_us(($hasta::DATE + 1)::TIMESTAMPTZ) AS d1, epoch_us(now()) AS ahora)`;
+
+/** The columns of core.tickets the figures read (a row of BASE's `t`). */
+const HECHOS = ['id', 'prioridad', 'categoria', 'servicio', 'area_solicitante', 'clave_odes', 'tipo', 'tecnico', 'apertura', 'asignacion', 'solucion', 'fin', 'limite_fuente', 'dia_apertura', 'dia_solucion'];
 
 /** Microseconds in an hour: durations are kept in µs (exact) and shown in hours. */
 export const US_HORA = 3_600_000_000;
@@ -17,19 +20,27 @@ export const US_HORA = 3_600_000_000;
 /** SLA hours of a priority from the setting (parameters sla1…sla6); NULL without a priority. */
 const SLA_HORAS = `CASE h.prioridad WHEN 1 THEN $sla1 WHEN 2 THEN $sla2 WHEN 3 THEN $sla3 WHEN 4 THEN $sla4 WHEN 5 THEN $sla5 WHEN 6 THEN $sla6 END::DOUBLE`;
 
-/** A dimension's value (core.tickets_hechos stores the empty one as SIN_DATO: what the filters and the breakdown show). */
-export const valorDe = (col: string): string => (col === 'prioridad' ? 'prioridad::VARCHAR' : col);
+/** A text dimension's value as the figures show it: the empty one is SIN_DATO (see types.ts). */
+const conSinDato = (col: string): string => `COALESCE(${col}, '${SIN_DATO}')`;
 
-/** The page's filters over core.tickets_hechos (alias a): plain comparisons, the empty value is stored as SIN_DATO. */
+/** A dimension's value (what the breakdown groups by) over core.tickets (alias h). */
+export const valorDe = (col: string): string => (col === 'prioridad' ? 'h.prioridad::VARCHAR' : conSinDato(`h.${col}`));
+
+/**
+ * The page's filters over core.tickets (alias a). A text filter compares the plain column, and SIN_DATO also selects
+ * the empty value: with the parameters constant, DuckDB folds what does not apply and filters the scan.
+ */
+const texto = (a: string, col: string, param: string): string =>
+  `($${param}::VARCHAR IS NULL OR ${a}.${col} = $${param} OR ($${param} = '${SIN_DATO}' AND ${a}.${col} IS NULL))`;
 const FILTROS = (a: string): string => `($prioridad::INTEGER IS NULL OR ${a}.prioridad = $prioridad)
-      AND ($categoria::VARCHAR IS NULL OR ${a}.categoria = $categoria)
-      AND ($servicio::VARCHAR IS NULL OR ${a}.servicio = $servicio)
-      AND ($area::VARCHAR IS NULL OR ${a}.area_solicitante = $area)
-      AND ($clave_odes::VARCHAR IS NULL OR ${a}.clave_odes = $clave_odes)`;
+      AND ${texto(a, 'categoria', 'categoria')}
+      AND ${texto(a, 'servicio', 'servicio')}
+      AND ${texto(a, 'area_solicitante', 'area')}
+      AND ${texto(a, 'clave_odes', 'clave_odes')}`;
 
 /**
  * The range bounds written into each condition rather than joined from a CTE: a comparison with a constant
- * expression is pushed into the scan (zone maps skip the row groups of other dates; core.tickets_hechos is loaded in
+ * expression is pushed into the scan (zone maps skip the row groups of other dates; core.tickets is loaded in
  * order of apertura), a join with a one-row CTE is evaluated row by row after it.
  */
 const D0 = 'epoch_us($desde::DATE::TIMESTAMPTZ)';
@@ -47,14 +58,14 @@ const PENDIENTE = `h.apertura < ${D1} AND (h.fin IS NULL OR h.fin >= ${D1})`;
 export const BASE = `
   WITH ${BOUNDS},
   t AS (
-    SELECT h.*, b.d0, b.d1, b.ahora,
+    SELECT ${HECHOS.map((c) => `h.${c}`).join(', ')}, b.d0, b.d1, b.ahora,
       COALESCE(h.limite_fuente, h.apertura + CAST(${US_HORA} * ${SLA_HORAS} AS BIGINT)) AS limite,
       h.solucion - h.apertura AS us_solucion,
       h.asignacion - h.apertura AS us_asignacion,
       h.apertura >= b.d0 AND h.apertura < b.d1 AS abierto_en,
       h.solucion >= b.d0 AND h.solucion < b.d1 AS resuelto_en,
       h.apertura < b.d1 AND (h.fin IS NULL OR h.fin >= b.d1) AS en_backlog
-    FROM core.tickets_hechos h, b
+    FROM core.tickets h, b
     WHERE ${FILTROS('h')}
       -- Only rows in some figure (opened, solved or pending in the range): the rest cost nothing further on.
       AND (${ABIERTO} OR ${RESUELTO} OR (${PENDIENTE}))
@@ -70,7 +81,7 @@ const FIGURAS = `abiertos, resueltos, backlog,
 const LIMITE = `COALESCE(h.limite_fuente, h.apertura + CAST(${US_HORA} * ${SLA_HORAS} AS BIGINT))`;
 
 /** The filtered tickets (alias h) under a further condition. */
-const DE = (cond: string): string => `FROM core.tickets_hechos h WHERE ${FILTROS('h')} AND ${cond}`;
+const DE = (cond: string): string => `FROM core.tickets h WHERE ${FILTROS('h')} AND ${cond}`;
 
 /**
  * The counts and quantile states of §3 per group (the expression g over h): one branch per set of tickets — solved in
@@ -129,9 +140,9 @@ export const REABIERTOS_SQL = `
   FROM core.tickets_estados h, b
   WHERE h.estado NOT IN ('resuelto', 'cerrado') AND epoch_us(h.observado_en) >= b.d0 AND epoch_us(h.observado_en) < b.d1
     AND EXISTS (SELECT 1 FROM core.tickets_estados p WHERE p.id = h.id AND p.orden < h.orden AND p.estado IN ('resuelto', 'cerrado'))
-    AND h.id IN (SELECT id FROM core.tickets_hechos k WHERE ${FILTROS('k')})`;
+    AND h.id IN (SELECT id FROM core.tickets k WHERE ${FILTROS('k')})`;
 
-export const DESGLOSE_SQL = (dim: Dimension): string => `${POR_GRUPO(`h.${valorDe(dim)}`)}
+export const DESGLOSE_SQL = (dim: Dimension): string => `${POR_GRUPO(valorDe(dim))}
   SELECT grupo AS valor, ${FIGURAS} FROM p ORDER BY abiertos DESC, valor`;
 
 /**

@@ -186,7 +186,7 @@ describe('inbox: files still arriving', () => {
     const limits = inboxLimits();
     const [entry] = scanInbox(path.dirname(file), limits).ready;
     fs.appendFileSync(file, csv([ticket(2)]).split('\r\n').slice(1).join('\r\n'));
-    expect(readInboxFile(entry!, limits)).toEqual({ kind: 'waiting', motivo: 'cambió mientras se leía (puede estar copiándose); se cargará en la próxima ejecución' });
+    expect(await readInboxFile(entry!, limits)).toEqual({ kind: 'waiting', motivo: 'cambió mientras se leía (puede estar copiándose); se cargará en la próxima ejecución' });
   });
 
   it('the wait is configurable: ATALAYA_ESPERA_ARCHIVO_S=0 takes a file written this instant', async () => {
