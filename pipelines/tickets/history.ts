@@ -30,4 +30,10 @@ export const TICKET_HISTORY_SQL: readonly string[] = [
    WHERE core.tickets_estados.id = t.id AND core.tickets_estados.fecha_asignacion IS NULL
      AND core.tickets_estados._ejecucion IS DISTINCT FROM ${THIS_RUN}
      AND t.fecha_asignacion IS NOT NULL AND t._ejecucion = ${THIS_RUN}`,
+  // 4. The history rows step 2 added that reopen a ticket (a state other than resuelto/cerrado after one of those):
+  //    the `reabiertos` figure counts them (migration 0795).
+  `INSERT INTO core.tickets_reaperturas (id, observado_en, _ejecucion)
+   SELECT h.id, h.observado_en, h._ejecucion FROM core.tickets_estados h
+   WHERE h._ejecucion = ${THIS_RUN} AND h.estado NOT IN ('resuelto', 'cerrado')
+     AND EXISTS (SELECT 1 FROM core.tickets_estados p WHERE p.id = h.id AND p.orden < h.orden AND p.estado IN ('resuelto', 'cerrado'))`,
 ];

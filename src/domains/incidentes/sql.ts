@@ -133,13 +133,14 @@ export const RESUMEN_CUANTILES_SQL = `
          round(q_asignacion[1] / ${US_HORA}, 2) AS tiempo_asignacion_horas_mediana, round(q_asignacion[2] / ${US_HORA}, 2) AS tiempo_asignacion_horas_p90
   FROM r, a`;
 
-/** Tickets solved before and seen open again afterwards, with the reopening observed in the range. */
+/**
+ * Tickets solved before and seen open again afterwards, with the reopening observed in the range: the reopenings
+ * each load records (core.tickets_reaperturas, pipelines/tickets/history.ts step 4).
+ */
 export const REABIERTOS_SQL = `
-  WITH ${BOUNDS}
   SELECT count(DISTINCT h.id)::INTEGER AS reabiertos
-  FROM core.tickets_estados h, b
-  WHERE h.estado NOT IN ('resuelto', 'cerrado') AND epoch_us(h.observado_en) >= b.d0 AND epoch_us(h.observado_en) < b.d1
-    AND EXISTS (SELECT 1 FROM core.tickets_estados p WHERE p.id = h.id AND p.orden < h.orden AND p.estado IN ('resuelto', 'cerrado'))
+  FROM core.tickets_reaperturas h
+  WHERE h.observado_en >= $desde::DATE::TIMESTAMPTZ AND h.observado_en < ($hasta::DATE + 1)::TIMESTAMPTZ
     AND h.id IN (SELECT id FROM core.tickets k WHERE ${FILTROS('k')})`;
 
 export const DESGLOSE_SQL = (dim: Dimension): string => `${POR_GRUPO(valorDe(dim))}
