@@ -4,7 +4,6 @@ import { cargarCiclosDemo } from '../demo/evaluacion.js';
 import { generateDemo, todayMx } from '../demo/index.js';
 import { PIPELINES } from '../../pipelines/registry.js';
 import { runPipeline } from '../../pipelines/runner/run.js';
-import { settleMemory } from '../core/memory.js';
 
 /**
  * The first-start demo, resumable: its progress is kept in ops.instalacion ('demo' = generando → cargando →
@@ -63,9 +62,8 @@ export async function loadDemo(wh: Warehouse, config: Config, signal?: AbortSign
   if (signal?.aborted) throw new StartupCancelled();
   await setState(wh, 'completa');
   // The loads' rows sit in memory until a checkpoint writes them to the file (tens of MB of the server's memory).
+  // (The ~250 MB of garbage generating and loading it leaves go back before the server listens: src/server/main.ts.)
   await wh.exec('CHECKPOINT').catch(() => undefined);
-  // Generating and loading the demo leaves ~250 MB of garbage in the heap: give it back before serving.
-  await settleMemory();
 }
 
 /** Last quarter's evaluation cycle closed and this quarter's open (src/demo/evaluacion.ts); without a POA, none. */
