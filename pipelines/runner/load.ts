@@ -3,6 +3,7 @@ import { rowsOf } from '../../src/db/warehouse.js';
 import type { HeaderMatch } from './headers.js';
 import type { LoadCounts, RunRef, StagedRows, TableContract } from './types.js';
 import { faultPoint } from './fault.js';
+import { stagingInOrder } from './insertion-order.js';
 import { ident, lit, validatedSelect } from './validate.js';
 
 /** A UTF-8 CSV ready for DuckDB, holding the rows of one table from one file, sheet or HTTP read. */
@@ -61,7 +62,8 @@ export async function stageInput(c: DuckDBConnection, t: TableContract, input: R
   // For a CSV the row number is the temporary table's row id, cheaper than a window: rows keep the file's order
   // (DuckDB preserves insertion order) as long as the query has no join; validate.ts writes its value lists
   // with list_contains because DuckDB plans a long IN list as a join, which reorders a parallel read.
-  await c.run(`CREATE TEMP TABLE ${typed} AS ${validatedSelect(t, source, reader, input.filaColumn, input.asciiSpaces === true)}`);
+  const create = `CREATE TEMP TABLE ${typed} AS ${validatedSelect(t, source, reader, input.filaColumn, input.asciiSpaces === true)}`;
+  await (input.filaColumn ? c.run(create) : stagingInOrder(c, () => c.run(create)));
   let fila = '_fila';
   if (!input.filaColumn) {
     // Row ids may start at a large base (inside a transaction); the offset from the first is exact.

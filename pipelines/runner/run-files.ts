@@ -5,6 +5,7 @@ import { archiveDir, inboxDir, rejectedDir } from '../../src/config/index.js';
 import { inTransaction, type Warehouse } from '../../src/db/warehouse.js';
 import { extractFile, type ExtractedFile } from './extract/files.js';
 import { faultPoint } from './fault.js';
+import { unorderedWrites } from './insertion-order.js';
 import { confirmLoad } from './interrupted.js';
 import { inboxLimits, megabytes, type InboxLimits } from './inbox/limits.js';
 import { moveAside } from './inbox/move.js';
@@ -180,7 +181,7 @@ async function loadPlans(c: DuckDBConnection, p: Pipeline, ctx: RunContext, plan
     for (;;) {
       const at: { plan: Plan | null } = { plan: null };
       try {
-        const { totals, notes } = await commitPlans(c, p, ctx, plans, at);
+        const { totals, notes } = await unorderedWrites((sql) => ctx.wh.withConnection((o) => o.run(sql)), () => commitPlans(c, p, ctx, plans, at));
         avisos.push(...notes);
         return totals;
       } catch (e) {
@@ -226,7 +227,7 @@ export async function runFiles(wh: Warehouse, p: Pipeline, ctx: RunContext, avis
       const plan = await planFile(entry, i, p, limits, tmpDir, loaded, seen, avisos);
       if (plan) plans.push(plan);
     }
-    const totals = await wh.withConnection((c) => withLoadMemory(c, () => loadPlans(c, p, ctx, plans, avisos)));
+    const totals = await wh.withConnection((c) => withLoadMemory(c, () => loadPlans(c, p, ctx, plans, avisos), (sql) => wh.withConnection((o) => o.run(sql))));
     dispose(ctx, p, plans, avisos);
     return totals;
   } finally {

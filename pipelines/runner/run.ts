@@ -6,6 +6,7 @@ import { writeRowsCsv } from './extract/files.js';
 import { findHeaderRow } from './headers.js';
 import { safeTempDir } from './inbox/safe-path.js';
 import { loadTable } from './load.js';
+import { loadMemorySettled } from './load-memory.js';
 import { withRetry } from './retry.js';
 import { runFiles } from './run-files.js';
 import { setRunId } from './run-id.js';
@@ -166,6 +167,8 @@ export async function runPipeline(wh: Warehouse, p: Pipeline, opts: RunOptions):
         }
       });
     }
+    // The load's memory limit is set back beside the checks; the run ends once it has.
+    await loadMemorySettled();
     await finishRun(wh, id, result);
     return { id, ...result };
   } finally {

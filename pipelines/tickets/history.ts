@@ -24,13 +24,15 @@ export const TICKET_HISTORY_SQL: readonly string[] = [
    LEFT JOIN (SELECT id, arg_max(estado, orden) AS estado FROM core.tickets_estados GROUP BY id) last ON last.id = t.id
    WHERE t._ejecucion = ${THIS_RUN} AND (last.id IS NULL OR last.estado <> t.estado)`,
   // 3. An assignment date learnt while the state did not change is remembered as well. (The rows step 2 just added
-  //    already hold the ticket's date: only earlier runs' rows are looked at, none on a first load. Run ids grow, so
-  //    `_ejecucion < this run` lets the scan skip the row groups this run wrote.)
+  //    already hold the ticket's date: only earlier runs' rows are looked at, none on a first load, which the EXISTS
+  //    says before the join reads this run's tickets. Run ids grow, so `_ejecucion < this run` lets the scan skip
+  //    the row groups this run wrote.)
   `UPDATE core.tickets_estados SET fecha_asignacion = t.fecha_asignacion
    FROM core.tickets t
    WHERE core.tickets_estados.id = t.id AND core.tickets_estados.fecha_asignacion IS NULL
      AND (core.tickets_estados._ejecucion < ${THIS_RUN} OR core.tickets_estados._ejecucion IS NULL)
-     AND t.fecha_asignacion IS NOT NULL AND t._ejecucion = ${THIS_RUN}`,
+     AND t.fecha_asignacion IS NOT NULL AND t._ejecucion = ${THIS_RUN}
+     AND EXISTS (SELECT 1 FROM core.tickets_estados p WHERE p._ejecucion < ${THIS_RUN} OR p._ejecucion IS NULL)`,
   // 4. The history rows step 2 added that reopen a ticket (a state other than resuelto/cerrado after one of those):
   //    the `reabiertos` figure counts them (migration 0795). A run adds at most one row per ticket, so the earlier
   //    row is an earlier run's.

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { withLoadMemory } from '../../../pipelines/runner/load-memory.js';
+import { loadMemorySettled, withLoadMemory } from '../../../pipelines/runner/load-memory.js';
 import { runPipeline } from '../../../pipelines/runner/run.js';
 import { ticketsPipeline } from '../../../pipelines/tickets/index.js';
 import { dropFile, tempWarehouse } from '../../helpers/warehouse.js';
@@ -36,6 +36,18 @@ describe('memory limit while loading', () => {
     expect(Math.round(during / 1e6)).toBe(300);
     expect(Math.round((await limitBytes()) / 1e6)).toBe(100);
     await expect(tmp.wh.withConnection((c) => withLoadMemory(c, async () => { throw new Error('falla'); }))).rejects.toThrow('falla');
+    expect(Math.round((await limitBytes()) / 1e6)).toBe(100);
+  });
+
+  it('set back through another connection, which the load does not wait for; a failed change stops no later one', async () => {
+    const other = (sql: string): Promise<unknown> => tmp.wh.withConnection((o) => o.run(sql));
+    const failing = async (): Promise<unknown> => Promise.reject(new Error('sin conexión'));
+    expect(Math.round((await tmp.wh.withConnection((c) => withLoadMemory(c, limitBytes, failing))) / 1e6)).toBe(300);
+    await loadMemorySettled();
+    // Setting it back failed: the load's limit is still in force, and the next load raises and lowers it as usual.
+    expect(Math.round((await limitBytes()) / 1e6)).toBe(300);
+    expect(Math.round((await tmp.wh.withConnection((c) => withLoadMemory(c, limitBytes, other))) / 1e6)).toBe(300);
+    await loadMemorySettled();
     expect(Math.round((await limitBytes()) / 1e6)).toBe(100);
   });
 
