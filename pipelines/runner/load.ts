@@ -4,6 +4,7 @@ import type { HeaderMatch } from './headers.js';
 import type { LoadCounts, RunRef, StagedRows, TableContract } from './types.js';
 import { faultPoint } from './fault.js';
 import { stagingInOrder } from './insertion-order.js';
+import { repeatedIntegers } from './repeated.js';
 import { ident, lit, validatedSelect } from './validate.js';
 
 /** A UTF-8 CSV ready for DuckDB, holding the rows of one table from one file, sheet or HTTP read. */
@@ -107,10 +108,7 @@ export async function mergeStaged(c: DuckDBConnection, s: Staged, run: RunRef): 
   const goodRows = `SELECT ${select.join(', ')}, ${fila} AS _fila FROM ${typed} WHERE _errores IS NULL`;
   // A later row with the same key replaces an earlier one (the last row of the file wins); most files repeat
   // no key, and then the good rows are read straight from the typed table.
-  const [{ repetidas }] = await rowsOf<{ repetidas: number }>(
-    c,
-    `SELECT (count(*) - count(DISTINCT (${key})))::INTEGER AS repetidas FROM (${goodRows})`,
-  ) as [{ repetidas: number }];
+  const repetidas = await repeatedKeys(c, t, goodRows);
   const from = repetidas > 0 ? good : `(${goodRows})`;
   if (repetidas > 0) await c.run(`CREATE TEMP TABLE ${good} AS ${goodRows} QUALIFY _fila = max(_fila) OVER (PARTITION BY ${key})`);
   const match = t.key.map((k) => `${t.target}.${ident(k)} IS NOT DISTINCT FROM g.${ident(k)}`).join(' AND ');
@@ -125,6 +123,20 @@ export async function mergeStaged(c: DuckDBConnection, s: Staged, run: RunRef): 
   );
   if (repetidas > 0) await c.run(`DROP TABLE ${good}`);
   return { leidas: s.leidas, cargadas: s.leidas - s.rechazadas - repetidas, rechazadas: s.rechazadas };
+}
+
+/** Good rows whose key an earlier good row of the same input has (NULL keys count as repeated, as ever). */
+async function repeatedKeys(c: DuckDBConnection, t: TableContract, goodRows: string): Promise<number> {
+  const only = t.key.length === 1 ? t.columns.find((x) => x.name === t.key[0]) : undefined;
+  if (only && (only.type === 'int' || only.type === 'bigint')) {
+    const r = await repeatedIntegers((sql) => rowsOf(c, sql), `(${goodRows})`, ident(only.name));
+    return r.repetidas + r.nulos;
+  }
+  const [{ repetidas }] = await rowsOf<{ repetidas: number }>(
+    c,
+    `SELECT (count(*) - count(DISTINCT (${t.key.map(ident).join(', ')})))::INTEGER AS repetidas FROM (${goodRows})`,
+  ) as [{ repetidas: number }];
+  return repetidas;
 }
 
 /** Stage and merge in one go, on the caller's connection and inside the caller's transaction (HTTP sources). */

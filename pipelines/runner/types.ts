@@ -48,7 +48,8 @@ export interface RunRef {
 }
 
 export type Check =
-  | { kind: 'unique'; table: string; columns: readonly string[] }
+  /** `integer`: one integer column (repeats are counted with a bitmap first: repeated.ts). */
+  | { kind: 'unique'; table: string; columns: readonly string[]; integer?: boolean }
   | { kind: 'not_null'; table: string; column: string }
   | { kind: 'relationship'; table: string; column: string; ref: string; refColumn: string; where?: string }
   | { kind: 'accepted_values'; table: string; column: string; values: readonly string[] }
