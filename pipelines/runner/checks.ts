@@ -62,21 +62,46 @@ export function checkSql(ch: Check): string {
   }
 }
 
+/** The condition a row breaks, for the checks that look at one row at a time. */
+function rowCondition(ch: Check): string | null {
+  if (ch.kind === 'not_null') return `${ident(ch.column)} IS NULL`;
+  if (ch.kind === 'accepted_values') return `${ident(ch.column)} IS NOT NULL AND ${ident(ch.column)} NOT IN (${ch.values.map(lit).join(', ')})`;
+  return null;
+}
+
+/**
+ * How many rows break each row-at-a-time check (not null, accepted values) of one table: one scan counts them all,
+ * instead of one scan per check running side by side (seven scans of 1M tickets after each load).
+ */
+async function rowCounts(wh: Warehouse, table: string, checks: readonly Check[]): Promise<number[]> {
+  const [r] = await wh.all(`SELECT ${checks.map((ch, i) => `count(*) FILTER (WHERE ${rowCondition(ch)})::INTEGER AS n${i}`).join(', ')} FROM ${table}`);
+  return checks.map((_, i) => Number(r?.[`n${i}`] ?? 0));
+}
+
 /**
  * Runs the checks side by side on the read pool (each is a scan of a whole table; one after another they cost the
- * run their sum, ~150 ms on 1M tickets); results in the order of `checks`.
+ * run their sum); results in the order of `checks`. A check that finds rows reads a sample of them.
  */
 export async function runChecks(wh: Warehouse, checks: readonly Check[]): Promise<CheckResult[]> {
+  const byTable = new Map<string, Check[]>();
+  for (const ch of checks) if (rowCondition(ch)) byTable.set(ch.table, [...(byTable.get(ch.table) ?? []), ch]);
+  const counted = new Map<Check, Promise<number>>();
+  for (const [table, group] of byTable) {
+    const counts = rowCounts(wh, table, group);
+    group.forEach((ch, i) => counted.set(ch, counts.then((ns) => ns[i]!)));
+  }
   return Promise.all(checks.map(async (ch): Promise<CheckResult> => {
+    const result = (fallas: number, muestra: unknown[]): CheckResult => ({ nombre: checkName(ch), tipo: ch.kind, tabla: ch.table, fallas, muestra });
     if (ch.kind === 'unique' && ch.integer && ch.columns.length === 1) {
       // No repeated key and at most one row without one: no group of the check's query has two rows.
       const r = await repeatedIntegers((q) => wh.all(q), ch.table, ident(ch.columns[0]!));
-      if (r.repetidas === 0 && r.nulos <= 1) return { nombre: checkName(ch), tipo: ch.kind, tabla: ch.table, fallas: 0, muestra: [] };
+      if (r.repetidas === 0 && r.nulos <= 1) return result(0, []);
     }
     const sql = checkSql(ch);
-    const [{ n }] = await wh.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${sql})`) as [{ n: number }];
-    const muestra = n > 0 ? await wh.all(`${sql} LIMIT 5`) : [];
-    return { nombre: checkName(ch), tipo: ch.kind, tabla: ch.table, fallas: n, muestra };
+    const n = counted.has(ch)
+      ? await counted.get(ch)!
+      : ((await wh.all<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM (${sql})`))[0]?.n ?? 0);
+    return result(n, n > 0 ? await wh.all(`${sql} LIMIT 5`) : []);
   }));
 }
 
