@@ -5,9 +5,10 @@ import type { Env } from '../../src/api/context.js';
 import { DataVersions } from '../../src/db/versions.js';
 
 // The cache middleware in front of a handler that sets its own headers (a total count for a paged table).
-function app(): { request: (path: string) => Promise<Response>; versions: DataVersions; calls: () => number; kept: () => number } {
+function app(): { request: (path: string) => Promise<Response>; versions: DataVersions; calls: () => number; kept: () => number; holdNext: () => () => void } {
   const versions = new DataVersions();
   let calls = 0;
+  let hold: Promise<void> | null = null;
   const a = new Hono<Env>();
   a.use('*', async (c, next) => {
     c.set('ctx', { wh: { versions } } as never);
@@ -25,11 +26,25 @@ function app(): { request: (path: string) => Promise<Response>; versions: DataVe
   // The same answer made by hand, and one built by c.json but not the one returned.
   a.get('/api/tabla/texto', (c) => c.body(JSON.stringify({ filas: ['ñandú'] }), 200, { 'Content-Type': 'application/json; charset=UTF-8' }));
   a.get('/api/tabla/json', (c) => c.json({ filas: ['ñandú'] }, 200, { 'X-Hecha': 'c.json' }));
+  // Answers the version it was asked at; the first request after holdNext() waits until released.
+  a.get('/api/tabla/lenta', async (c) => {
+    const v = versions.key(['datos']);
+    const wait = hold;
+    hold = null;
+    if (wait) await wait;
+    calls++;
+    return c.json({ version: v });
+  });
   a.get('/api/tabla/otra', (c) => {
     c.json({ descartada: true });
     return c.json({ filas: ['la devuelta'] });
   });
-  return { request: async (p) => a.request(`http://localhost${p}`), versions, calls: () => calls, kept: () => cache.lru.size };
+  const holdNext = (): (() => void) => {
+    let release!: () => void;
+    hold = new Promise((r) => (release = r));
+    return release;
+  };
+  return { request: async (p) => a.request(`http://localhost${p}`), versions, calls: () => calls, kept: () => cache.lru.size, holdNext };
 }
 
 describe('what the cache keeps of an answer', () => {
@@ -88,5 +103,24 @@ describe('what the cache keeps', () => {
     // pagina=1 of the last version, and pagina=2 of the first (nobody asked for it again).
     expect(t.kept()).toBe(2);
     expect((await t.request('/api/tabla?pagina=1')).headers.get('x-atalaya-cache')).toBe('acierto');
+  });
+
+  it('when the answer of an older version is computed last, the newer one stays cached', async () => {
+    const t = app();
+    const release = t.holdNext();
+    const older = t.request('/api/tabla/lenta');
+    await new Promise((r) => setTimeout(r, 10));
+    t.versions.bump('datos');
+    // The newer version computed and kept while the older one is still on its way; then the older one ends.
+    const newer = await (await t.request('/api/tabla/lenta')).json();
+    release();
+    const old = await (await older).json();
+    expect(old).not.toEqual(newer);
+    const calls = t.calls();
+    const again = await t.request('/api/tabla/lenta');
+    expect(again.headers.get('x-atalaya-cache')).toBe('acierto');
+    expect(await again.json()).toEqual(newer);
+    expect(t.calls()).toBe(calls);
+    expect(t.kept()).toBe(1);
   });
 });

@@ -109,8 +109,9 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
   const newest = new ByteLru<Entry>(500);
   /** Scopes and paths (whatever the parameters) whose last answer could not be cached (a file, a refusal). */
   const uncacheable = new ByteLru<true>(20_000);
-  /** The key of the last answer stored for each scope and route. */
-  const lastKey = new ByteLru<string>(20_000);
+  /** The key of the newest answer stored for each scope and route, and when that key was made (`keysMade`). */
+  const lastKey = new ByteLru<{ key: string; started: number }>(20_000);
+  let keysMade = 0;
 
   const send = async (entry: Entry, accept: string | undefined, ifNoneMatch: string | undefined, hit: boolean): Promise<Response> => {
     const headers: Record<string, string> = {
@@ -145,6 +146,8 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
     const base = `${user.rol}|${user.area ?? ''}|${routeKey(c.req.url)}`;
     const settled = wh.versions.key(route.datasets.filter((d) => d !== 'sondeos'));
     const key = `${wh.versions.key(route.datasets)}|${base}`;
+    // Versions are read when the key is made: a key made later names data at least as new.
+    const started = ++keysMade;
     const accept = c.req.header('accept-encoding');
     const ifNoneMatch = c.req.header('if-none-match');
 
@@ -210,11 +213,15 @@ export function responseCache(opts: CacheOptions): MiddlewareHandler<Env> & { lr
         // grow): dropped now rather than left to age out of the LRU. Kept until the LRU filled, the superseded
         // answers of a page recomputed at every probe batch (300 kB each at 1,000 services) made V8 collect the
         // whole heap every few requests: p95 of the services page 32 → 20 ms (npm run bench disponibilidad).
-        const superseded = lastKey.get(base);
-        if (superseded !== undefined && superseded !== key) lru.delete(superseded);
-        lastKey.set(base, key, 1);
-        // Room for the compressed copies too (a fraction of the body).
-        lru.set(key, entry, entry.bytes + Math.ceil(body.length / 3));
+        // Two computations of different versions may end out of order: the one that began later is kept (the
+        // other still answers the requests that waited for it).
+        const last = lastKey.get(base);
+        if (!last || last.started < started) {
+          if (last && last.key !== key) lru.delete(last.key);
+          lastKey.set(base, { key, started }, 1);
+          // Room for the compressed copies too (a fraction of the body).
+          lru.set(key, entry, entry.bytes + Math.ceil(body.length / 3));
+        }
         // Replace the answer without the handler's headers (a longer Cache-Control would skip revalidation).
         c.res = undefined as never;
         c.res = await send(entry, accept, ifNoneMatch, false);
